@@ -1,0 +1,138 @@
+"""The `fundwire` command line: run the flow, extract facts from files, query the warehouse."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fundwire.flows.settings import DEFAULT_INBOX, DEFAULT_WAREHOUSE, ExitCode, FundwireError
+
+app = typer.Typer(
+    name="fundwire",
+    help="Funding news (English and Chinese) to a Parquet + DuckDB warehouse.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class FactFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+InboxOption = Annotated[Path, typer.Option("--inbox", help="Folder of article files to ingest.")]
+WarehouseOption = Annotated[
+    Path, typer.Option("--warehouse", help="Folder holding the Parquet tables and fundwire.duckdb.")
+]
+
+
+@app.command()
+def run(
+    inbox: InboxOption = DEFAULT_INBOX,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    base_currency: Annotated[
+        str, typer.Option("--base-currency", help="Second currency of converted figures.")
+    ] = "EUR",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per extraction task.")] = 500,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    """Ingest the new files of INBOX into WAREHOUSE (one Prefect flow run)."""
+    from fundwire.flows.pipeline import run_pipeline
+    from fundwire.flows.summary import print_summary
+
+    summary = run_pipeline(
+        inbox=inbox, warehouse=warehouse, base_currency=base_currency, batch_size=batch_size
+    )
+    if not quiet:
+        print_summary(summary, Console())
+    if summary.rejected_files:
+        raise typer.Exit(ExitCode.SOME_REJECTED)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files to read.")],
+    fmt: Annotated[FactFormat, typer.Option("--format", help="Output format.")] = FactFormat.jsonl,
+) -> None:
+    """Print the funding facts of article files, without touching any warehouse."""
+    from fundwire.transforms.decode import DecodeError, decode_article
+    from fundwire.transforms.extract import extract_facts
+
+    rows: list[dict[str, object]] = []
+    failed = 0
+    for path in paths:
+        try:
+            article = decode_article(path.read_bytes(), path.name)
+        except (OSError, DecodeError) as exc:
+            sys.stderr.write(f"fundwire: skipped {path}: {exc}\n")
+            failed += 1
+            continue
+        rows.extend({"article": path.name, **fact.as_json()} for fact in extract_facts(article))
+    if fmt is FactFormat.jsonl:
+        out = sys.stdout
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        columns = ["article", "kind", "investee", "investor", "lead", "amount", "currency",
+                   "qualifier", "round", "date", "status"]
+        _print_table(columns, [[row[c] for c in columns] for row in rows])
+    if failed:
+        raise typer.Exit(ExitCode.SOME_REJECTED)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A SQL query over the warehouse views.")],
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = (
+        QueryFormat.table
+    ),
+) -> None:
+    """Run a read-only SQL query on the warehouse and print the result."""
+    from fundwire.warehouse.database import query_warehouse
+
+    columns, rows = query_warehouse(warehouse, query)
+    if fmt is QueryFormat.table:
+        _print_table(columns, rows)
+    elif fmt is QueryFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+
+
+def _print_table(columns: list[str], rows: list[list[object]] | list[tuple[object, ...]]) -> None:
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    Console(width=max(160, Console().width)).print(table)
+
+
+def main() -> None:
+    """Console-script entry point: known failures become one line and an exit code."""
+    try:
+        app()
+    except FundwireError as exc:
+        sys.stderr.write(f"fundwire: error: {exc}\n")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("fundwire: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)

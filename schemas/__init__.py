@@ -1,0 +1,1 @@
+"""Pandera models and the controlled vocabularies."""

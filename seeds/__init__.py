@@ -1,0 +1,1 @@
+"""Reference data shipped with fundwire (entity aliases, extra FX rates, the sample inbox)."""

@@ -1,0 +1,1 @@
+"""Pure stages: article bytes in, funding facts out. No I/O, no Prefect."""

@@ -1,0 +1,124 @@
+"""Split an article's text into sentence units with character offsets.
+
+Facts are read one sentence (or sentence pair) at a time, and every fact cites its
+sentence by offsets into `Article.text`. Headlines, bullet items and captions are
+units of their own because they are not punctuated like prose; prose is split at
+Chinese terminators (。！？；) and at English sentence ends that are not
+abbreviations, initials or decimal points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNIT_KINDS = ("headline", "bullet", "caption", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One unit of text: `text` equals the article slice with line breaks turned into spaces."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # one of UNIT_KINDS
+    paragraph: int  # index of the block it came from: neighbours share context
+
+
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*•·▪►]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])[ \t]+(?:_?\d+_?[ \t]+)?")
+_CAPTION = re.compile(r"[ \t]*!\[[^\]]*\]\([^)]*\)?|[ \t]*(?:图|圖|Photo|Image|Caption)[:：]", re.I)
+_MARKUP = re.compile(r"^[\s*_>]+|[\s*_]+$")
+_ZH_END = re.compile(r"[。！？；!?]+[”」』）)]*")
+_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|St|Jr|Sr|No|vs|Mt|Gen|Sen|Rep|Gov|U\.S|U\.K|"
+    r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentence units of `text`, in order, with offsets into `text`."""
+    units: list[Sentence] = []
+    paragraph = 0
+    seen_heading = False
+    block: list[tuple[int, int]] = []  # (start, end) of prose lines in the current block
+
+    def flush() -> None:
+        nonlocal paragraph
+        if block:
+            units.extend(_split_prose(text, block[0][0], block[-1][1], paragraph))
+            paragraph += 1
+            block.clear()
+
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        content = text[start:end]
+        if not content.strip():
+            flush()
+            continue
+        kind, marker = _line_kind(content, seen_heading)
+        if kind == "body":
+            block.append((start, end))
+            continue
+        flush()
+        seen_heading = seen_heading or kind == "headline"
+        unit = _trimmed(text, start + marker, end, kind, paragraph)
+        if unit is not None:
+            if kind == "bullet":
+                units.extend(_split_prose(text, unit.start, unit.end, paragraph, kind))
+            else:
+                units.append(unit)
+        paragraph += 1
+    flush()
+    return units
+
+
+def _line_kind(line: str, seen_heading: bool) -> tuple[str, int]:
+    """The kind of a line and the length of its leading markup."""
+    if m := _HEADING.match(line):
+        return ("body" if seen_heading else "headline"), m.end()
+    if m := _CAPTION.match(line):
+        return "caption", m.end()
+    if m := _BULLET.match(line):
+        return "bullet", m.end()
+    return "body", 0
+
+
+def _trimmed(text: str, start: int, end: int, kind: str, paragraph: int) -> Sentence | None:
+    raw = text[start:end]
+    lead = _MARKUP.match(raw)
+    if lead:
+        start += lead.end()
+    trail = _MARKUP.search(text[start:end])
+    if trail and trail.start() < end - start:
+        end = start + trail.start()
+    if end <= start:
+        return None
+    return Sentence(start, end, _flat(text[start:end]), kind, paragraph)
+
+
+def _flat(s: str) -> str:
+    return s.replace("\r", " ").replace("\n", " ")
+
+
+def _split_prose(
+    text: str, start: int, end: int, paragraph: int, kind: str = "body"
+) -> list[Sentence]:
+    """Sentences of one prose block, at Chinese terminators and English sentence ends."""
+    chunk = _flat(text[start:end])
+    cuts = [m.end() for m in _ZH_END.finditer(chunk)]
+    for m in _EN_END.finditer(chunk):
+        if not _NO_BREAK_BEFORE.search(chunk[max(0, m.start() - 8) : m.start()]):
+            cuts.append(m.start())
+    out: list[Sentence] = []
+    prev = 0
+    for cut in sorted(set(cuts)) + [len(chunk)]:
+        unit = _trimmed(text, start + prev, start + cut, kind, paragraph)
+        if unit is not None:
+            out.append(unit)
+        prev = cut
+    return out

@@ -1,0 +1,1 @@
+"""Writing the warehouse: the inbox ledger, Parquet partitions, DuckDB views."""
