@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,12 +23,12 @@ app = typer.Typer(
 )
 
 
-class FactFormat(str, Enum):
+class FactFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -87,8 +87,19 @@ def extract(
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        columns = ["article", "kind", "investee", "investor", "lead", "amount", "currency",
-                   "qualifier", "round", "date", "status"]
+        columns = [
+            "article",
+            "kind",
+            "investee",
+            "investor",
+            "lead",
+            "amount",
+            "currency",
+            "qualifier",
+            "round",
+            "date",
+            "status",
+        ]
         _print_table(columns, [[row[c] for c in columns] for row in rows])
     if failed:
         raise typer.Exit(ExitCode.SOME_REJECTED)

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 import charset_normalizer
 import yaml
+
 from fundwire.transforms.html import main_text
 from fundwire.transforms.records import Article
 

@@ -42,7 +42,6 @@ def split_sentences(text: str) -> list[Sentence]:
     """All sentence units of `text`, in order, with offsets into `text`."""
     units: list[Sentence] = []
     paragraph = 0
-    seen_heading = False
     block: list[tuple[int, int]] = []  # (start, end) of prose lines in the current block
 
     def flush() -> None:
@@ -60,12 +59,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if not content.strip():
             flush()
             continue
-        kind, marker = _line_kind(content, seen_heading)
+        kind, marker = _line_kind(content)
         if kind == "body":
             block.append((start, end))
             continue
         flush()
-        seen_heading = seen_heading or kind == "headline"
         unit = _trimmed(text, start + marker, end, kind, paragraph)
         if unit is not None:
             if kind == "bullet":
@@ -77,10 +75,10 @@ def split_sentences(text: str) -> list[Sentence]:
     return units
 
 
-def _line_kind(line: str, seen_heading: bool) -> tuple[str, int]:
+def _line_kind(line: str) -> tuple[str, int]:
     """The kind of a line and the length of its leading markup."""
     if m := _HEADING.match(line):
-        return ("body" if seen_heading else "headline"), m.end()
+        return "headline", m.end()
     if m := _CAPTION.match(line):
         return "caption", m.end()
     if m := _BULLET.match(line):

@@ -1,0 +1,164 @@
+"""The work of one extraction task: inbox files in, validated rows staged as Parquet.
+
+Wiring only: reading is `warehouse.inbox`, decoding and extraction are
+`transforms`, the checks are `schemas`, staging is `warehouse.parquet_store`.
+Every file ends as an article row or a reject row; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pandera
+import pyarrow as pa
+
+from fundwire.schemas.articles import ArticleSchema
+from fundwire.schemas.facts import FactSchema
+from fundwire.schemas.validate import split_valid
+from fundwire.transforms.decode import DecodeError, decode_article
+from fundwire.transforms.extract import extract_facts
+from fundwire.transforms.rows import article_row, fact_rows, stable_id
+from fundwire.warehouse.inbox import InboxFile, NewFile, Skipped, content_hash
+from fundwire.warehouse.parquet_store import stage_batch
+from fundwire.warehouse.tables import ARTICLES, FACTS, REJECTS, TableSpec, table_from_rows
+
+
+@dataclass
+class BatchReport:
+    """Counts of one batch, and the ledger rows of the files it settled."""
+
+    articles: int = 0
+    facts_by_kind: Counter = field(default_factory=Counter)
+    rejects_by_reason: Counter = field(default_factory=Counter)
+    ledger_rows: list[dict] = field(default_factory=list)
+    changed_while_reading: list[str] = field(default_factory=list)
+
+    def add(self, other: BatchReport) -> None:
+        self.articles += other.articles
+        self.facts_by_kind.update(other.facts_by_kind)
+        self.rejects_by_reason.update(other.rejects_by_reason)
+        self.ledger_rows.extend(other.ledger_rows)
+        self.changed_while_reading.extend(other.changed_while_reading)
+
+
+def process_files(files: list[NewFile], staging: Path, batch_no: int, run_id: str) -> BatchReport:
+    """Read, decode, extract and validate a batch of new files; stage the resulting rows."""
+    report = BatchReport()
+    articles: list[dict] = []
+    facts: list[dict] = []
+    rejects: list[dict] = []
+    for new in files:
+        file = new.file
+        try:
+            data = file.path.read_bytes()
+        except OSError as exc:
+            rejects.append(reject_row(Skipped(file, "unreadable", str(exc), stage="read"), run_id))
+            report.ledger_rows.append(ledger_row(file, None, "reject", run_id))
+            continue
+        if content_hash(data) != new.content_hash:
+            report.changed_while_reading.append(file.rel)  # still being written: next run
+            continue
+        try:
+            article = decode_article(data, file.rel)
+        except DecodeError as exc:
+            skipped = Skipped(file, exc.reason, str(exc), new.content_hash, "decode")
+            rejects.append(reject_row(skipped, run_id))
+            report.ledger_rows.append(ledger_row(file, new.content_hash, "reject", run_id))
+            continue
+        rows = fact_rows(article, new.content_hash, extract_facts(article))
+        facts.extend(rows)
+        articles.append(article_row(article, new.content_hash, file.rel, file.size, len(rows)))
+        report.ledger_rows.append(ledger_row(file, new.content_hash, "article", run_id))
+
+    for row in articles:
+        row["run_id"] = run_id
+    facts = _keep_valid(facts, FACTS, FactSchema, "fact", run_id, rejects)
+    articles = _keep_valid(articles, ARTICLES, ArticleSchema, "article", run_id, rejects)
+
+    stage_batch(staging, FACTS, rows_table(facts, FACTS), batch_no)
+    stage_batch(staging, ARTICLES, rows_table(articles, ARTICLES), batch_no)
+    stage_batch(staging, REJECTS, rows_table(rejects, REJECTS), batch_no)
+    report.articles = len(articles)
+    report.facts_by_kind.update(row["kind"] for row in facts)
+    report.rejects_by_reason.update(row["reason"] for row in rejects)
+    return report
+
+
+def reject_row(skipped: Skipped, run_id: str) -> dict:
+    """A reject row for a whole file; its id is stable so re-runs do not duplicate it."""
+    return {
+        "reject_id": stable_id(skipped.file.rel, skipped.reason, skipped.content_hash),
+        "file_name": Path(skipped.file.rel).name,
+        "path": skipped.file.rel,
+        "article_id": skipped.content_hash,
+        "stage": skipped.stage,
+        "reason": skipped.reason,
+        "detail": skipped.detail,
+        "failed_check": None,
+        "row_json": None,
+        "run_id": run_id,
+    }
+
+
+def ledger_row(file: InboxFile, content_hash: str | None, outcome: str, run_id: str) -> dict:
+    """The ledger's memory of a settled file: stat to skip it next time, hash to spot copies."""
+    return {
+        "path": file.rel,
+        "size_bytes": file.size,
+        "mtime_ns": file.mtime_ns,
+        "content_hash": content_hash,
+        "outcome": outcome,
+        "run_id": run_id,
+    }
+
+
+def rows_table(rows: list[dict], spec: TableSpec) -> pa.Table:
+    """Row dicts as an Arrow table of the warehouse types, stamped with the current time."""
+    now = datetime.now(UTC)
+    return table_from_rows([{"ingested_at": now, "rejected_at": now, **r} for r in rows], spec)
+
+
+def _keep_valid(
+    rows: list[dict],
+    spec: TableSpec,
+    schema: type[pandera.DataFrameModel],
+    what: str,
+    run_id: str,
+    rejects: list[dict],
+) -> list[dict]:
+    """The rows that pass `schema`; each failing row becomes a reject row naming its checks."""
+    failed = split_valid(_frame(rows, spec), schema)
+    rejects.extend(_row_reject(rows[i], what, checks, run_id) for i, checks in failed.items())
+    return [row for i, row in enumerate(rows) if i not in failed]
+
+
+def _row_reject(row: dict, what: str, checks: list[str], run_id: str) -> dict:
+    """A reject row for a fact or article row that failed its schema checks."""
+    return {
+        "reject_id": stable_id(row.get("fact_id", row["article_id"]), f"{what}_failed_checks"),
+        "file_name": row["file_name"],
+        "path": row.get("path", row["file_name"]),
+        "article_id": row["article_id"],
+        "stage": "validate",
+        "reason": f"{what}_failed_checks",
+        "detail": "; ".join(checks),
+        "failed_check": checks[0],
+        "row_json": json.dumps(row, default=str, ensure_ascii=False),
+        "run_id": run_id,
+    }
+
+
+def _frame(rows: list[dict], spec: TableSpec) -> pd.DataFrame:
+    """Rows as the pandas frame the Pandera model checks (nullable booleans, int64 counts)."""
+    frame = pd.DataFrame(rows, columns=[f.name for f in spec.schema])
+    for f in spec.schema:
+        if pa.types.is_boolean(f.type):
+            frame[f.name] = frame[f.name].astype("boolean")
+        elif pa.types.is_integer(f.type) and f.name not in spec.partition_by:
+            frame[f.name] = frame[f.name].astype("int64")
+    return frame

@@ -1,0 +1,155 @@
+"""The Prefect flow: discover → extract (in batches) → commit → derive deals and rates → views.
+
+Tasks are few and coarse (one per batch of articles, not per article) because
+each Prefect task costs milliseconds of orchestration; the work they call lives
+in `flows.batch`, `transforms`, `schemas` and `warehouse`.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter
+from itertools import batched
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from fundwire.flows.batch import BatchReport, ledger_row, process_files, reject_row, rows_table
+from fundwire.flows.summary import RunSummary
+from fundwire.warehouse.database import build_database, database_path
+from fundwire.warehouse.derived import DerivedReport, derive_tables
+from fundwire.warehouse.inbox import Discovery, discover, write_ledger
+from fundwire.warehouse.lock import run_lock
+from fundwire.warehouse.parquet_store import (
+    STAGING_DIR,
+    clear_staging,
+    commit_staged,
+    stage_batch,
+)
+from fundwire.warehouse.tables import INGESTED_TABLES, REJECTS
+
+DEFAULT_BATCH_SIZE = 500
+
+
+@task(name="discover new files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def discover_files(inbox: Path, warehouse: Path, settle_seconds: float) -> Discovery:
+    return discover(inbox, warehouse, settle_seconds)
+
+
+@task(name="extract batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
+def extract_batch(files: list, staging: Path, batch_no: int, run_id: str) -> BatchReport:
+    return process_files(files, staging, batch_no, run_id)
+
+
+@task(name="commit partitions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def commit_partitions(warehouse: Path, staging: Path) -> list[str]:
+    return [p for spec in INGESTED_TABLES for p in commit_staged(warehouse, staging, spec)]
+
+
+@task(name="derive deals and rates", cache_policy=NO_CACHE, retries=1)
+def derive(warehouse: Path, base_currency: str) -> DerivedReport:
+    return derive_tables(warehouse, base_currency)
+
+
+@task(name="build views", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def build_views(warehouse: Path, base_currency: str) -> Path:
+    return build_database(warehouse, base_currency)
+
+
+@task(name="record ledger", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def record_ledger(warehouse: Path, rows: list[dict]) -> None:
+    write_ledger(warehouse, rows)
+
+
+@flow(name="fundwire-ingest", log_prints=False, validate_parameters=False)
+def ingest(
+    inbox: Path,
+    warehouse: Path,
+    base_currency: str = "EUR",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    settle_seconds: float = 2.0,
+    wait_seconds: float = 0.0,
+) -> RunSummary:
+    """Ingest the inbox's new files into the warehouse; safe to kill and re-run at any point."""
+    logger = get_run_logger()
+    started = time.monotonic()
+    inbox, warehouse = Path(inbox).absolute(), Path(warehouse).absolute()
+    run_id = uuid.uuid4().hex[:12]
+    with run_lock(warehouse, wait_seconds):
+        clear_staging(warehouse)
+        staging = warehouse / STAGING_DIR / run_id
+        found = discover_files(inbox, warehouse, settle_seconds)
+        logger.info(
+            "inbox %s: %d new, %d copies, %d rejected, %d unchanged, %d still being written",
+            inbox,
+            len(found.new),
+            len(found.duplicates),
+            len(found.rejected),
+            found.unchanged,
+            len(found.deferred),
+        )
+        report = BatchReport()
+        skipped = found.duplicates + found.rejected
+        stage_batch(
+            staging, REJECTS, rows_table([reject_row(s, run_id) for s in skipped], REJECTS), 0
+        )
+        report.rejects_by_reason.update(s.reason for s in skipped)
+        report.ledger_rows.extend(
+            ledger_row(
+                s.file, s.content_hash, "duplicate" if s.stage == "duplicate" else "reject", run_id
+            )
+            for s in skipped
+        )
+        futures = [
+            extract_batch.submit(list(files), staging, number, run_id)
+            for number, files in enumerate(batched(found.new, batch_size), start=1)
+        ]
+        for future in futures:
+            report.add(future.result())
+        summary = RunSummary(
+            run_id=run_id,
+            inbox=inbox,
+            warehouse=warehouse,
+            database=database_path(warehouse),
+            new_files=len(found.new) + len(skipped),
+            unchanged_files=found.unchanged,
+            deferred_files=found.deferred + report.changed_while_reading,
+            articles=report.articles,
+            duplicates=len(found.duplicates),
+            facts_by_kind=Counter(report.facts_by_kind),
+            rejects_by_reason=Counter(report.rejects_by_reason),
+        )
+        if not report.ledger_rows and database_path(warehouse).exists():
+            logger.info("nothing new in %s: the warehouse is unchanged", inbox)
+            summary.seconds = time.monotonic() - started
+            return summary
+        summary.partitions_rewritten = commit_partitions(warehouse, staging)
+        derived = derive(warehouse, base_currency)
+        summary.deals, summary.unconverted = derived.deals, derived.unconverted
+        build_views(warehouse, base_currency)
+        record_ledger(warehouse, report.ledger_rows)
+        clear_staging(warehouse)
+    summary.seconds = time.monotonic() - started
+    logger.info("run %s done in %.1fs: %s", run_id, summary.seconds, summary.one_line())
+    return summary
+
+
+def run_pipeline(
+    inbox: Path,
+    warehouse: Path,
+    base_currency: str = "EUR",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    settle_seconds: float = 2.0,
+    wait_seconds: float = 0.0,
+) -> RunSummary:
+    """One flow run, as the command line and the schedule start it."""
+    return ingest(
+        inbox=inbox,
+        warehouse=warehouse,
+        base_currency=base_currency,
+        batch_size=batch_size,
+        settle_seconds=settle_seconds,
+        wait_seconds=wait_seconds,
+    )

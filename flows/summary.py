@@ -1,0 +1,91 @@
+"""What a run did, as one record and as the table printed at the end of `fundwire run`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+EXAMPLE_QUERY = "SELECT * FROM investor_totals ORDER BY total_usd DESC NULLS LAST LIMIT 5"
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    inbox: Path
+    warehouse: Path
+    database: Path
+    new_files: int = 0
+    unchanged_files: int = 0
+    deferred_files: list[str] = field(default_factory=list)
+    articles: int = 0
+    duplicates: int = 0
+    facts_by_kind: Counter = field(default_factory=Counter)
+    rejects_by_reason: Counter = field(default_factory=Counter)
+    partitions_rewritten: list[str] = field(default_factory=list)
+    deals: int = 0
+    unconverted: int = 0
+    seconds: float = 0.0
+
+    @property
+    def facts(self) -> int:
+        return sum(self.facts_by_kind.values())
+
+    @property
+    def rejected_files(self) -> int:
+        """Files (not single facts) that became reject rows, copies of known articles excluded."""
+        return sum(
+            n
+            for r, n in self.rejects_by_reason.items()
+            if not r.endswith("_failed_checks") and r != "duplicate_content"
+        )
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.new_files == 0
+
+    def one_line(self) -> str:
+        return (
+            f"{self.articles} articles, {self.facts} facts, {self.deals} deals, "
+            f"{sum(self.rejects_by_reason.values())} rejects"
+        )
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    """The end-of-run report: what was read, what came out, where it is, how to look."""
+    if summary.nothing_new:
+        console.print(
+            f"Nothing new in {summary.inbox} ({summary.unchanged_files} files already ingested): "
+            "the warehouse is unchanged."
+        )
+        _print_deferred(summary, console)
+        return
+    table = Table(title=f"fundwire run {summary.run_id}", show_header=False)
+    table.add_row("new files", str(summary.new_files))
+    table.add_row("articles ingested", str(summary.articles))
+    table.add_row("copies of known articles", str(summary.duplicates))
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(summary.facts_by_kind.items())) or "-"
+    table.add_row("facts", f"{summary.facts} ({kinds})")
+    table.add_row("deals in warehouse", str(summary.deals))
+    rejects = ", ".join(f"{r} {n}" for r, n in sorted(summary.rejects_by_reason.items())) or "-"
+    table.add_row("rejects", f"{sum(summary.rejects_by_reason.values())} ({rejects})")
+    if summary.unconverted:
+        table.add_row("amounts without FX rate", str(summary.unconverted))
+    table.add_row("partitions rewritten", str(len(summary.partitions_rewritten)))
+    table.add_row("duration", f"{summary.seconds:.1f} s")
+    table.add_row("warehouse", str(summary.warehouse))
+    console.print(table)
+    _print_deferred(summary, console)
+    console.print(f'Query it:  fundwire sql "{EXAMPLE_QUERY}" --warehouse {summary.warehouse}')
+    console.print(f'       or: duckdb {summary.database} -c "FROM investor_totals"')
+
+
+def _print_deferred(summary: RunSummary, console: Console) -> None:
+    if summary.deferred_files:
+        console.print(
+            f"{len(summary.deferred_files)} file(s) still being written, left for the next run: "
+            + ", ".join(summary.deferred_files[:5])
+        )

@@ -1,0 +1,431 @@
+"""Deals: the facts of many articles that describe the same real-world deal, merged into one row.
+
+The rules (docs/warehouse.md tells them in prose):
+
+* Facts are grouped by kind, canonical investee and canonical investor; facts of
+  different kinds never merge (an investment is not its round, a stake is a
+  cumulative total and forms stake deals of its own).
+* Within a group, facts dated to the month or day are clustered first, in date
+  order: a fact joins the latest open deal whose earliest date lies at most
+  `WINDOW_DAYS` before it and whose round label does not differ. Amounts may
+  disagree: that is a conflict kept visible, never a reason to split a report of
+  the same week. Stakes join only when their amounts agree (a new total is a new
+  state).
+* Facts dated to a year only, or not dated, attach to a compatible deal (same
+  year, or dated no later than the article; amounts agree or one is unknown; no
+  source from the same article, since an article states each deal once), else
+  form their own deal.
+* `deal_id` is a hash of the group key and the deal's first-reported source
+  (earliest published, then fact_id): re-runs and input order never change it,
+  and a later article reporting a known deal only adds a source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from calendar import monthrange
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from fundwire.schemas.vocab import STATUSES
+
+WINDOW_DAYS = 90  # how far after a deal's earliest date a report still joins it
+TOLERANCE = Decimal("0.05")  # relative slack of an "exact" amount (rounding in reports)
+
+# Relative range of true values a reported amount allows, by qualifier:
+# (low factor, high factor). "up_to" is a ceiling: any smaller tranche is consistent
+# with it, but only its own figure agrees with it as a headline.
+_HEADLINE_RANGE = {
+    "exact": (1 - TOLERANCE, 1 + TOLERANCE),
+    "about": (1 - 2 * TOLERANCE, 1 + 2 * TOLERANCE),
+    "nearly": (Decimal("0.8"), 1 + TOLERANCE),
+    "over": (1 - TOLERANCE, Decimal("2")),
+    "up_to": (1 - TOLERANCE, 1 + TOLERANCE),
+}
+_QUALIFIER_PRECISION = {"exact": 0, "about": 1, "nearly": 2, "over": 2, "up_to": 3}
+_DATE_PRECISION = {"day": 2, "month": 1, "year": 0}
+_STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+_LEGAL_SUFFIX = re.compile(
+    r"(,?\s+(inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pte)\.?)+$"
+    r"|(股份有限公司|有限责任公司|有限公司|集团有限公司)$",
+    re.IGNORECASE,
+)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(slots=True)
+class _Source:
+    """One fact as the clustering sees it."""
+
+    row: dict
+    fact_id: str
+    article_id: str
+    amount: Decimal | None
+    currency: str | None
+    qualifier: str | None
+    round: str | None
+    precision: str | None
+    start: date | None
+    end: date | None
+    published: date | None
+
+    @property
+    def order(self) -> tuple:
+        """First-reported order: earliest published, then fact_id (a total order)."""
+        return (self.published or date.max, self.fact_id)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    sources: list[_Source] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    round: str | None = None
+    first_start: date | None = None
+    last_end: date | None = None
+
+    def add(self, source: _Source) -> None:
+        self.sources.append(source)
+        self.articles.add(source.article_id)
+        self.round = self.round or source.round
+        if source.start is not None:
+            if self.first_start is None or source.start < self.first_start:
+                self.first_start = source.start
+            if self.last_end is None or source.end > self.last_end:
+                self.last_end = source.end
+
+
+def canonical_key(name: str | None) -> str:
+    """The grouping form of a name: case, width, spacing, punctuation and legal suffix ignored."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name).strip()
+    text = _LEGAL_SUFFIX.sub("", text)
+    return _NOT_WORD.sub("", text).casefold()
+
+
+def period_of(date_text: str | None) -> tuple[str | None, date | None, date | None]:
+    """(precision, first day, last day) of a 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' date."""
+    if not date_text:
+        return None, None, None
+    parts = [int(p) for p in date_text.split("-")]
+    if len(parts) == 1:
+        return "year", date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last_day = monthrange(parts[0], parts[1])[1]
+        return "month", date(parts[0], parts[1], 1), date(parts[0], parts[1], last_day)
+    day = date(parts[0], parts[1], parts[2])
+    return "day", day, day
+
+
+def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
+    """facts: dicts with the raw_facts columns (amount as Decimal|None, published as date|None).
+
+    Returns (deals, deal_sources): one row per deal, one row per (deal_id, fact_id),
+    both sorted by deal_id so the output does not depend on input order.
+    """
+    groups: dict[tuple[str, str, str], list[_Source]] = defaultdict(list)
+    key_cache: dict[str | None, str] = {}
+    for row in facts:
+        investee, investor = row["investee"], row.get("investor")
+        for name in (investee, investor):
+            if name not in key_cache:
+                key_cache[name] = canonical_key(name)
+        groups[(row["kind"], key_cache[investee], key_cache[investor])].append(_source(row))
+
+    deals: list[dict] = []
+    sources: list[dict] = []
+    for group_key, members in groups.items():
+        for cluster in _cluster(group_key[0], members):
+            deal, deal_sources = _summarize(group_key, cluster)
+            deals.append(deal)
+            sources.extend(deal_sources)
+    _link_to_rounds(deals)
+    deals.sort(key=lambda d: d["deal_id"])
+    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
+    return deals, sources
+
+
+def _source(row: dict) -> _Source:
+    amount = row.get("amount")
+    if amount is not None and not isinstance(amount, Decimal):
+        amount = Decimal(str(amount))
+    precision, start, end = period_of(row.get("date"))
+    return _Source(
+        row=row,
+        fact_id=row["fact_id"],
+        article_id=row.get("article_id") or row["fact_id"],
+        amount=amount,
+        currency=row.get("currency") if amount is not None else None,
+        qualifier=row.get("qualifier") or "exact",
+        round=row.get("round"),
+        precision=precision,
+        start=start,
+        end=end,
+        published=row.get("published"),
+    )
+
+
+def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
+    """Deals of one (kind, investee, investor) group; see the module docstring."""
+    dated = sorted(
+        (s for s in members if s.precision in ("day", "month")),
+        key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
+    )
+    coarse = sorted(
+        (s for s in members if s.precision not in ("day", "month")),
+        key=lambda s: (s.start or date.max, s.order),
+    )
+    clusters: list[_Cluster] = []
+    for source in dated:
+        target = next(
+            (c for c in reversed(clusters) if _joins_dated(kind, c, source)),
+            None,
+        )
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.add(source)
+    for source in coarse:
+        candidates = [c for c in clusters if _joins_coarse(c, source)]
+        if candidates:
+            target = min(candidates, key=lambda c: _attachment_preference(c, source))
+        else:
+            target = _Cluster()
+            clusters.append(target)
+        target.add(source)
+    return clusters
+
+
+def _rounds_compatible(cluster: _Cluster, source: _Source) -> bool:
+    return cluster.round is None or source.round is None or cluster.round == source.round
+
+
+def _joins_dated(kind: str, cluster: _Cluster, source: _Source) -> bool:
+    if not _rounds_compatible(cluster, source):
+        return False
+    if kind == "stake" and source.amount is not None:
+        disclosed = [s for s in cluster.sources if s.amount is not None]
+        if disclosed:
+            return any(_agree(s, source) for s in disclosed)
+    if cluster.first_start is None:
+        return False
+    return (source.start - cluster.first_start).days <= WINDOW_DAYS
+
+
+def _joins_coarse(cluster: _Cluster, source: _Source) -> bool:
+    if source.article_id in cluster.articles or not _rounds_compatible(cluster, source):
+        return False
+    if source.precision == "year":
+        if cluster.first_start is not None and not (
+            cluster.first_start.year <= source.start.year <= cluster.last_end.year
+        ):
+            return False
+    elif (
+        source.published is not None
+        and cluster.first_start is not None
+        and cluster.first_start > source.published
+    ):
+        return False
+    return _amount_fit(cluster, source) > 0
+
+
+def _amount_fit(cluster: _Cluster, source: _Source) -> int:
+    """2: the amount agrees with a source of the deal; 1: nothing to compare; 0: disagrees."""
+    if source.amount is None:
+        return 1
+    comparable = [
+        s for s in cluster.sources if s.amount is not None and s.currency == source.currency
+    ]
+    if not comparable:
+        return 1
+    return 2 if any(_agree(s, source) for s in comparable) else 0
+
+
+def _attachment_preference(cluster: _Cluster, source: _Source) -> tuple:
+    """Sort key, best first: amount agrees, most articles, earliest date, first source."""
+    return (
+        -_amount_fit(cluster, source),
+        -len(cluster.articles),
+        cluster.first_start or date.max,
+        min(s.order for s in cluster.sources),
+    )
+
+
+def _range(source: _Source, headline: bool) -> tuple[Decimal, Decimal]:
+    low, high = _HEADLINE_RANGE.get(source.qualifier, _HEADLINE_RANGE["exact"])
+    if source.qualifier == "up_to" and not headline:
+        low = Decimal(0)
+    return source.amount * low, source.amount * high
+
+
+def _overlap(a: _Source, b: _Source, headline: bool) -> bool:
+    if a.currency != b.currency:
+        return False
+    a_low, a_high = _range(a, headline)
+    b_low, b_high = _range(b, headline)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _agree(a: _Source, b: _Source) -> bool:
+    """Both report the same headline figure (within the tolerance of their qualifiers)."""
+    return _overlap(a, b, headline=True)
+
+
+def _consistent(a: _Source, b: _Source) -> bool:
+    """Both could be true at once (a tranche is consistent with an "up to" ceiling)."""
+    return _overlap(a, b, headline=False)
+
+
+def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict, list[dict]]:
+    kind = group_key[0]
+    members = sorted(cluster.sources, key=lambda s: s.order)
+    first = members[0]
+    deal_id = _deal_id(group_key, first.fact_id)
+    disclosed = [s for s in members if s.amount is not None]
+    best = _best_amount(disclosed)
+    same_currency = [s for s in disclosed if best and s.currency == best.currency]
+    conflict = _sources_disagree(same_currency)
+    dated = [s for s in members if s.precision is not None]
+    best_date = max(
+        dated,
+        key=lambda s: (
+            _DATE_PRECISION[s.precision],
+            sum(o.row.get("date") == s.row.get("date") for o in dated),
+            -s.start.toordinal(),
+        ),
+        default=None,
+    )
+    statuses = [s.row.get("status") for s in members if s.row.get("status") in _STATUS_RANK]
+    leads = [s.row.get("lead") for s in members if s.row.get("lead") is not None]
+    published = [s.published for s in members if s.published is not None]
+    deal = {
+        "deal_id": deal_id,
+        "kind": kind,
+        "investee": _display_name(s.row["investee"] for s in members),
+        "investor": _display_name(s.row.get("investor") for s in members),
+        "lead": any(leads) if leads else None,
+        "amount": best.amount if best else None,
+        "currency": best.currency if best else None,
+        "qualifier": best.qualifier if best else None,
+        "amount_min": min(s.amount for s in same_currency) if same_currency else None,
+        "amount_max": max(s.amount for s in same_currency) if same_currency else None,
+        "conflict": conflict,
+        "amount_fact_id": best.fact_id if best else None,
+        "date": best_date.row.get("date") if best_date else None,
+        "date_precision": best_date.precision if best_date else None,
+        "date_start": best_date.start if best_date else None,
+        "first_reported": min(published) if published else None,
+        "last_reported": max(published) if published else None,
+        "round": cluster.round,
+        "status": max(statuses, key=_STATUS_RANK.__getitem__) if statuses else None,
+        "source_count": len(members),
+        "article_count": len(cluster.articles),
+        "round_deal_id": None,
+    }
+    deal_sources = [
+        {
+            "deal_id": deal_id,
+            "fact_id": s.fact_id,
+            "article_id": s.row.get("article_id"),
+            "evidence": s.row.get("evidence"),
+        }
+        for s in members
+    ]
+    return deal, deal_sources
+
+
+def _deal_id(group_key: tuple[str, str, str], first_fact_id: str) -> str:
+    digest = hashlib.sha256("\x1f".join((*group_key, first_fact_id)).encode()).hexdigest()
+    return f"deal_{digest[:16]}"
+
+
+def _sources_disagree(same_currency: list[_Source]) -> bool:
+    """True when two articles report amounts that cannot both be true.
+
+    Facts of one article in one deal are its tranches (FACTS.md: one fact per deal per
+    article), so each article's claim is the hull of its ranges; ranges on a line
+    intersect pairwise exactly when the highest low is below the lowest high.
+    """
+    hulls: dict[str, tuple[Decimal, Decimal]] = {}
+    for s in same_currency:
+        low, high = _range(s, headline=False)
+        if s.article_id in hulls:
+            old_low, old_high = hulls[s.article_id]
+            low, high = min(low, old_low), max(high, old_high)
+        hulls[s.article_id] = (low, high)
+    if len(hulls) < 2:
+        return False
+    return max(low for low, _ in hulls.values()) > min(high for _, high in hulls.values())
+
+
+def _best_amount(disclosed: list[_Source]) -> _Source | None:
+    """Most reported (articles agreeing), then consistent with most, then most precise."""
+    if not disclosed:
+        return None
+    by_figure: dict[tuple, list[_Source]] = defaultdict(list)
+    for s in disclosed:
+        by_figure[_figure(s)].append(s)
+    figures = [group[0] for group in by_figure.values()]
+
+    def preference(s: _Source) -> tuple:
+        """Sort key, best first; later and larger figures win ties (a round's closing total)."""
+        agreeing = {o.article_id for f in figures if _agree(s, f) for o in by_figure[_figure(f)]}
+        consistent = sum(len(by_figure[_figure(f)]) for f in figures if _consistent(s, f))
+        return (
+            -len(agreeing),
+            -consistent,
+            _QUALIFIER_PRECISION.get(s.qualifier, 0),
+            -_STATUS_RANK.get(s.row.get("status"), -1),
+            -(s.start or date.min).toordinal(),
+            -s.amount,
+            s.order,
+        )
+
+    best_figure = min(figures, key=preference)
+    return min(by_figure[_figure(best_figure)], key=lambda s: s.order)
+
+
+def _figure(s: _Source) -> tuple:
+    return (s.amount, s.currency, s.qualifier)
+
+
+def _display_name(names: Iterable[str | None]) -> str | None:
+    """The spelling most sources use (ties: alphabetical)."""
+    counts = Counter(n for n in names if n)
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], n))
+
+
+def _link_to_rounds(deals: list[dict]) -> None:
+    """Point each investment and valuation deal at the round deal it belongs to, if one fits."""
+    rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
+    for deal in deals:
+        if deal["kind"] == "round":
+            rounds_by_investee[canonical_key(deal["investee"])].append(deal)
+    for deal in deals:
+        if deal["kind"] not in ("investment", "valuation"):
+            continue
+        candidates = rounds_by_investee.get(canonical_key(deal["investee"]), [])
+        scored = [(score, r["deal_id"]) for r in candidates if (score := _round_fit(deal, r))]
+        if scored:
+            deal["round_deal_id"] = max(scored)[1]
+
+
+def _round_fit(deal: dict, round_deal: dict) -> tuple | None:
+    """How well a deal fits a round: same label first, then closeness of dates; None: no fit."""
+    labels = (deal["round"], round_deal["round"])
+    if None not in labels and labels[0] != labels[1]:
+        return None
+    same_label = None not in labels
+    if deal["date_start"] is None or round_deal["date_start"] is None:
+        return (1, 0) if same_label else None
+    distance = abs((deal["date_start"] - round_deal["date_start"]).days)
+    if distance > WINDOW_DAYS and not same_label:
+        return None
+    return (int(same_label), -distance)

@@ -1,0 +1,308 @@
+"""Organization and person names: alias-table lookup, grammar-based recognition, canonical form.
+
+An investor list ("led by X with participation from Y and Z", "由X领投，Y、Z跟投") is
+split by the relation stage; this module turns each raw item into a clean name
+(descriptors, legal suffixes and determiners removed) and maps it to its canonical
+name through `seeds/entities.csv`. Names missing from the table are kept as written,
+once they look like names by their grammar ("X Capital", "…资本", a capitalized run).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A row of the alias table."""
+
+    name: str
+    type: str  # investor | company | person
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in a text, with its canonical form (the text itself when unknown)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    type: str | None  # from the alias table; None for names recognized by grammar
+
+
+# --- the alias table -------------------------------------------------------------------
+
+
+def alias_key(name: str) -> str:
+    """The form names are compared in: NFKC, case-folded, without spaces and punctuation."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    return re.sub(r"[\s.,·・'’\"“”()（）\-_&]+", "", s)
+
+
+@cache
+def _rows() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
+    """The rows of seeds/entities.csv: each entity with its surface forms (name first)."""
+    rows = []
+    path = resources.files("fundwire.seeds") / "entities.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            if name:
+                aliases = [a.strip() for a in (row.get("aliases") or "").split("|")]
+                entity = Entity(name, (row.get("type") or "").strip() or "company")
+                rows.append((entity, tuple(a for a in [name, *aliases] if a)))
+    return tuple(rows)
+
+
+@cache
+def alias_table() -> dict[str, Entity]:
+    """Every canonical name and alias of seeds/entities.csv, keyed by `alias_key`."""
+    table: dict[str, Entity] = {}
+    for entity, surfaces in _rows():
+        for surface in surfaces:
+            table.setdefault(alias_key(surface), entity)
+    return table
+
+
+@cache
+def _alias_surface_pattern() -> re.Pattern[str]:
+    """One regex (a trie of all surface forms) that finds known names in a single pass."""
+    surfaces = {s for _, forms in _rows() for s in forms if len(s) >= 2}
+    body = _trie_regex(sorted(surfaces))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![a-z0-9])" if body else r"(?!x)x")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation shaped as a trie: fast to match, longest alternative first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        branches.sort(key=len, reverse=True)
+        optional = "" in node
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if optional else alt
+
+    return build(trie)
+
+
+def lookup(name: str) -> Entity | None:
+    """The alias-table entry for a name, trying it without its legal suffix too."""
+    table = alias_table()
+    for candidate in (name, strip_legal_suffix(name)):
+        entity = table.get(alias_key(candidate))
+        if entity is not None:
+            return entity
+    return None
+
+
+def find_known(text: str) -> list[Mention]:
+    """Known names (alias table) in `text`, leftmost-longest, non-overlapping."""
+    out = []
+    for m in _alias_surface_pattern().finditer(text):
+        entity = lookup(m.group())
+        if entity is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), entity.name, entity.type))
+    return out
+
+
+# --- grammar of names ----------------------------------------------------------------
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|Co|PLC|plc|GmbH|"
+    r"AG|S\.A|SA|SAS|N\.V|B\.V|LP|L\.P|Pte)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|公司)$"
+)
+_EN_ORG_HEAD = (
+    "Capital|Ventures|Venture|Partners|Investments|Investment|Fund|Funds|Labs|Lab|AI|"
+    "Holdings|Group|Management|Equity|Technologies|Technology|Robotics|Bank|Securities|"
+    "Financial|Advisors|Associates|Growth|Global|Systems|Networks|Motors|Semiconductor|"
+    "Authority|Foundation|Asset|Assets|Invest|Health|Therapeutics|Biosciences|Energy"
+)
+EN_ORG_NAME = re.compile(rf"\b[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*)*\s+(?:{_EN_ORG_HEAD})\b")
+_ZH_ORG_HEAD = "资本|基金|创投|科技|智能|投资|集团|控股|银行|证券|汽车|资管|基金会|產業|产业"
+ZH_QUOTED_NAME = re.compile(r"[「“]([^」”，。、]{2,20})[」”]")
+
+# An English name: a run of capitalized tokens (xAI, iFlytek, 01.AI and a16z included).
+_EN_TOKEN = r"(?:[A-Z][\w.&'’+-]*\w|[A-Z]|[a-z][a-z]?[A-Z][\w.-]*|\d+[\w.]*[A-Za-z][\w.]*)"
+EN_NAME_RUN = re.compile(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
+_EN_STOP_START = frozenset(
+    """The A An In On At For With And But Its It This That These Those Last New Existing
+    Other Earlier Later Then Now Both Also Counting According As By From Of To Since After
+    Before When While Meanwhile However Including Besides Backers Investors Chief Prime
+    Minister President CEO Founder Co-founder Former Japanese Chinese American British
+    French German Indian Canadian Korean Singaporean European US U.S. UK Tech Silicon
+    Valley Ex Billionaire Its Their His Her Our Other Another Returning Previous Fellow
+    Sources Separately Together Such Several Many Some Meanwhile Today Yesterday Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Series Seed Pre-IPO IPO Angel
+    Round Reuters Bloomberg Venture Partner Managing Director General Partner""".split()
+)
+_EN_STOP_END = frozenset(
+    """Series Seed Round IPO Pre-IPO January February March April May June July August
+    September October November December Monday Tuesday Wednesday Thursday Friday""".split()
+)
+_ZH_DESCRIPTOR = re.compile(
+    r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
+    r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
+    r"基金会成员|旗下的|旗下|子公司|母公司|的)(?=.)"
+)
+_ZH_EDGE_WORDS = re.compile(
+    r"^(?:由|和|与|及|以及|同|并|也|还|则|是|为|被|获|其他|其它|另外|此外|包括|如|"
+    r"知名|老股东|新股东|现有股东|原股东|投资方|股东|机构|等)+|"
+    r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|"
+    r"参与|等机构|等老股东|等新老股东|等投资方|等多家机构|多家机构|等多家|等投资者|老股东|"
+    r"新股东|现有股东|机构投资者|投资者|的)+$"
+)
+_ZH_COUNTRY = re.compile(
+    r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
+    r"印度|加拿大|瑞士|荷兰|中东)(?=[A-Za-z]|.{2,})"
+)
+_COREFERENCE_EN = re.compile(
+    r"^(?:the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|group|developer|maker|business|"
+    r"unicorn|lab)|it|its)$",
+    re.I,
+)
+_COREFERENCE_ZH = re.compile(r"^(?:该公司|这家公司|该企业|这家企业|其|该|后者|这家初创公司|公司)$")
+
+
+def strip_legal_suffix(name: str) -> str:
+    """`name` without trailing Inc./Ltd./有限公司 and the like."""
+    stripped = _LEGAL_SUFFIX.sub("", name).strip(" ,")
+    return stripped or name
+
+
+def is_coreference(phrase: str) -> bool:
+    """True for 'the company', 'the London start-up', 'it', 该公司 …: a name said again."""
+    phrase = phrase.strip()
+    return bool(_COREFERENCE_EN.match(phrase) or _COREFERENCE_ZH.match(phrase))
+
+
+def clean_name(raw: str) -> str | None:
+    """The name inside a raw list item or subject phrase, or None when there is none.
+
+    "the Canadian pension investor PSP Investments" -> "PSP Investments";
+    "英国投资机构Baillie Gifford" -> "Baillie Gifford"; "涌铧投资等老股东" -> "涌铧投资".
+    """
+    text = raw.strip(" \t,;:，、；：\"'“”‘’()（）")
+    if not text:
+        return None
+    quoted = ZH_QUOTED_NAME.search(text)
+    if quoted:
+        return strip_legal_suffix(quoted.group(1))
+    if lookup(text):
+        return text
+    if _has_cjk(text):
+        return _clean_chinese(text)
+    return _clean_english(text)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _clean_chinese(text: str) -> str | None:
+    text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    for _ in range(3):
+        before = text
+        text = _ZH_EDGE_WORDS.sub("", text).strip()
+        known = _longest_known_suffix(text)
+        if known:
+            return known
+        text = _ZH_DESCRIPTOR.sub("", text).strip()
+        text = _ZH_COUNTRY.sub("", text).strip()
+        if text == before:
+            break
+    text = strip_legal_suffix(text)
+    if not text or len(text) > 24 or re.search(r"[，。；：！？]", text):
+        return None
+    if _has_cjk(text) and len(text) < 2:
+        return None
+    if not _has_cjk(text):
+        return _clean_english(text)
+    return text
+
+
+def _longest_known_suffix(text: str) -> str | None:
+    """The longest tail of a Chinese phrase that is a known name (…公司寒武纪 -> 寒武纪)."""
+    for i in range(len(text) - 1):
+        if lookup(text[i:]):
+            return text[i:]
+    return None
+
+
+def _clean_english(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?:'s|’s)$", "", text)
+    text = re.sub(
+        r"\s+(?:also|all|too|as well|among others|and others|and other\b.*|each|both)$", "", text
+    )
+    runs = list(EN_NAME_RUN.finditer(text))
+    if not runs:
+        return None
+    run = runs[-1]
+    if text[run.end() :].strip(" .,"):
+        return None  # the item goes on after its last name: not a bare name
+    prefix = text[: run.start()]
+    if re.search(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b", prefix):
+        return None  # "the venture arm of Nvidia": an appositive, not a second investor
+    words = run.group().split()
+    while words and words[0].rstrip(".,") in _EN_STOP_START and len(words) > 1:
+        words.pop(0)
+    while words and words[-1] in _EN_STOP_END:
+        words.pop()
+    if not words or words[0] in _EN_STOP_START:
+        return None
+    return strip_legal_suffix(" ".join(words))
+
+
+def canonical(name: str) -> str:
+    """The canonical name: the alias table's, else the cleaned name as written."""
+    entity = lookup(name)
+    return entity.name if entity else strip_legal_suffix(name)
+
+
+def entity_type(name: str) -> str | None:
+    """investor | company | person from the alias table, None when unknown."""
+    entity = lookup(name)
+    return entity.type if entity else None
+
+
+def looks_like_org(name: str) -> bool:
+    """True when a name's own grammar marks it as an organization (X Capital, …资本)."""
+    if _has_cjk(name):
+        return bool(re.search(f"(?:{_ZH_ORG_HEAD})$", name))
+    return bool(re.search(rf"\b(?:{_EN_ORG_HEAD})$", name))
+
+
+def find_names(text: str) -> list[Mention]:
+    """Known names plus English capitalized runs that are not known: candidates for roles."""
+    known = find_known(text)
+    taken = [(m.start, m.end) for m in known]
+    out = list(known)
+    for m in EN_NAME_RUN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        name = _clean_english(m.group())
+        if name:
+            offset = m.group().find(name)
+            start = m.start() + max(offset, 0)
+            out.append(Mention(start, start + len(name), name, canonical(name), None))
+    for m in ZH_QUOTED_NAME.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            name = strip_legal_suffix(m.group(1))
+            out.append(Mention(m.start(1), m.end(1), name, canonical(name), None))
+    out.sort(key=lambda m: m.start)
+    return out

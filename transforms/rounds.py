@@ -1,0 +1,100 @@
+"""Round types and deal status, as the language writes them.
+
+Round words: 天使轮, Pre-A轮, A+轮 (series_a_plus), C1轮 and Series B-2 (their series),
+战略融资 (strategic), seed, IPO, pre-IPO, debt. Status comes from the verbs of the
+sentence that tells the deal: in talks (洽谈, 拟, is raising) and reported (据悉,
+according to) outrank the verbs of a done deal (完成, raised), which outrank an
+announcement (宣布, agreed, will invest).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RoundMention:
+    """A round word in a text and the ROUNDS value it names."""
+
+    start: int
+    end: int
+    text: str
+    round: str
+
+
+_ROUND = re.compile(
+    r"(?P<pre_seed>\bpre-?seed\b)"
+    r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
+    r"|(?P<pre_ipo>\bpre-?IPO\b)"
+    r"|(?P<series>\bSeries\s+(?P<letter>[A-Ka-k])(?P<s_plus>\+|＋)?(?:-?\d)?(?![a-z]))"
+    r"|(?P<zh_series>(?<![A-Za-z])(?P<zh_letter>[A-Ka-k])(?P<z_plus>\+|＋)?\d?(?:系列)?(?=轮|輪))"
+    r"|(?P<angel>\bangel\s+(?:round|investment|funding)|天使(?P<angel_plus>\+|＋)?(?:轮|輪|投资))"
+    r"|(?P<seed>\bseed(?:-stage|\s+(?:round|funding|financing|investment|capital))?\b|种子轮|種子輪)"
+    r"|(?P<ipo>\bIPO\b|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
+    r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|战略融资|戰略融資|战略投资|戰略投資|战略轮)"
+    r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
+    re.I,
+)
+
+
+def find_rounds(text: str) -> list[RoundMention]:
+    """Every round word in `text`, in order."""
+    out = []
+    for m in _ROUND.finditer(text):
+        out.append(RoundMention(m.start(), m.end(), m.group(), _round_value(m)))
+    return out
+
+
+def _round_value(m: re.Match[str]) -> str:
+    for group in ("pre_seed", "pre_ipo", "seed", "ipo", "strategic", "debt"):
+        if m.group(group):
+            return group
+    if m.group("angel"):
+        return "angel_plus" if m.group("angel_plus") else "angel"
+    if m.group("pre_a"):
+        plus = m.group("pre_a_plus") or m.group("pre_a_plus2")
+        return "pre_series_a_plus" if plus else "pre_series_a"
+    letter = m.group("letter") or m.group("zh_letter")
+    plus = m.group("s_plus") or m.group("z_plus")
+    return f"series_{letter.lower()}" + ("_plus" if plus else "")
+
+
+_IN_TALKS = re.compile(
+    r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|\bis (?:in the process of )?raising\b"
+    r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
+    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bnegotiat|\bis undergoing\b|\bwould value\b"
+    r"|洽谈|商谈|谈判|磋商|拟|正在|计划融资|寻求|有望|即将|或将|预计将",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
+    r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
+    r"|据悉|据了解|据报道|知情人士|消息人士|援引|报道称|據悉|據報道|据.{1,12}报道|透露",
+    re.I,
+)
+_COMPLETED = re.compile(
+    r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
+    r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b"
+    r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经",
+    re.I,
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:agreed|agrees|will invest|will put|will lead|announced|announces|plans to invest|"
+    r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
+    r"|宣布|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
+    re.I,
+)
+
+
+def find_status(text: str) -> str | None:
+    """The status the verbs of `text` give a deal: in_talks, reported, completed, announced."""
+    if _REPORTED.search(text):
+        return "reported"
+    if _IN_TALKS.search(text):
+        return "in_talks"
+    if _COMPLETED.search(text):
+        return "completed"
+    if _ANNOUNCED.search(text):
+        return "announced"
+    return None

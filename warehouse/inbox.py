@@ -1,0 +1,171 @@
+"""Finding new inbox files: stat first, hash only what the ledger has not seen.
+
+An old file is recognised by (path, size, mtime) without being read; only a new
+or changed file is read and hashed, and its content hash decides whether it is
+new content or a copy of an article already ingested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from fundwire.warehouse.errors import WarehouseError
+from fundwire.warehouse.parquet_store import write_atomic
+
+LEDGER_PATH = Path("_state") / "inbox_files.parquet"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+TEMPORARY_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download", ".swp", "~")
+LEDGER_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("content_hash", pa.string()),
+        ("outcome", pa.string()),  # article | duplicate | reject
+        ("run_id", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InboxFile:
+    """A regular file under the inbox as `stat` saw it."""
+
+    path: Path
+    rel: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewFile:
+    """A file whose content the warehouse has not ingested yet."""
+
+    file: InboxFile
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that will not be read: it becomes a reject row with this reason."""
+
+    file: InboxFile
+    reason: str
+    detail: str
+    content_hash: str | None = None
+    stage: str = "discover"
+
+
+@dataclass
+class Discovery:
+    """What one scan found, by what happens to each file."""
+
+    new: list[NewFile] = field(default_factory=list)
+    duplicates: list[Skipped] = field(default_factory=list)
+    rejected: list[Skipped] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def content_hash(data: bytes) -> str:
+    """The article id: the first 128 bits of the content's SHA-256, hex."""
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Discovery:
+    """Sort the inbox's files into new, duplicate, rejected, deferred and unchanged."""
+    if not inbox.is_dir():
+        raise WarehouseError(f"inbox {inbox} does not exist or is not a folder")
+    ledger = read_ledger(warehouse)
+    known_stat = {row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in ledger}
+    known_hash = {row["content_hash"]: row["path"] for row in ledger if row["outcome"] == "article"}
+    found = Discovery()
+    now_ns = time.time_ns()
+    root = inbox.resolve()
+    for file in sorted(_walk(inbox), key=lambda f: f.rel):
+        if known_stat.get(file.rel) == (file.size, file.mtime_ns):
+            found.unchanged += 1
+            continue
+        if now_ns - file.mtime_ns < settle_seconds * 1e9:
+            found.deferred.append(file.rel)
+            continue
+        problem = _problem(file, root)
+        if problem:
+            found.rejected.append(Skipped(file, *problem))
+            continue
+        try:
+            digest = content_hash(file.path.read_bytes())
+        except OSError as exc:
+            found.rejected.append(Skipped(file, "unreadable", _os_reason(exc), stage="read"))
+            continue
+        first = known_hash.get(digest)
+        if first is not None and first != file.rel:
+            found.duplicates.append(
+                Skipped(file, "duplicate_content", f"same content as {first}", digest, "duplicate")
+            )
+            continue
+        known_hash[digest] = file.rel
+        found.new.append(NewFile(file, digest))
+    return found
+
+
+def read_ledger(warehouse: Path) -> list[dict[str, object]]:
+    """Every file the warehouse has accounted for, as of the last completed run."""
+    path = warehouse / LEDGER_PATH
+    if not path.exists():
+        return []
+    try:
+        return pq.read_table(path, schema=LEDGER_SCHEMA).to_pylist()
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise WarehouseError(f"cannot read the inbox ledger {path}: {exc}") from exc
+
+
+def write_ledger(warehouse: Path, rows: list[dict[str, object]]) -> None:
+    """Replace the ledger in one rename: written last, it is what marks a run complete."""
+    by_path = {row["path"]: row for row in read_ledger(warehouse)}
+    by_path.update({row["path"]: row for row in rows})
+    table = pa.Table.from_pylist(sorted(by_path.values(), key=lambda r: r["path"]), LEDGER_SCHEMA)
+    write_atomic(table, warehouse / LEDGER_PATH)
+
+
+def _walk(inbox: Path) -> Iterator[InboxFile]:
+    for folder, dirs, names in os.walk(inbox):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in names:
+            if name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES):
+                continue
+            path = Path(folder) / name
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            rel = path.relative_to(inbox).as_posix()
+            yield InboxFile(path, rel, stat.st_size, stat.st_mtime_ns)
+
+
+def _problem(file: InboxFile, root: Path) -> tuple[str, str] | None:
+    """Why a file must not be read at all, or None."""
+    if file.path.is_symlink():
+        target = file.path.resolve()
+        if not target.is_relative_to(root):
+            return "outside_inbox", "symbolic link to a file outside the inbox: not followed"
+        if not target.is_file():
+            return "not_a_file", "symbolic link to something that is not a regular file"
+    elif not file.path.is_file():
+        return "not_a_file", "not a regular file"
+    if file.size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return "too_large", f"{file.size} bytes: larger than the {limit} MiB an article may be"
+    return None
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"cannot read the file: {exc.strerror or exc}"
