@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from fundwire.flows.settings import DEFAULT_INBOX, DEFAULT_WAREHOUSE, ExitCode, FundwireError
+from fundwire.warehouse.errors import WarehouseError
 
 app = typer.Typer(
     name="fundwire",
@@ -51,12 +52,16 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
     """Ingest the new files of INBOX into WAREHOUSE (one Prefect flow run)."""
+    if not inbox.is_dir():
+        raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
     from fundwire.flows.pipeline import run_pipeline
     from fundwire.flows.summary import print_summary
 
     summary = run_pipeline(
         inbox=inbox, warehouse=warehouse, base_currency=base_currency, batch_size=batch_size
     )
+    if summary.locked:
+        raise FundwireError(summary.locked, ExitCode.LOCKED)
     if not quiet:
         print_summary(summary, Console())
     if summary.rejected_files:
@@ -141,9 +146,9 @@ def main() -> None:
     """Console-script entry point: known failures become one line and an exit code."""
     try:
         app()
-    except FundwireError as exc:
+    except (FundwireError, WarehouseError) as exc:
         sys.stderr.write(f"fundwire: error: {exc}\n")
-        sys.exit(exc.exit_code)
+        sys.exit(getattr(exc, "exit_code", ExitCode.FAILURE))
     except KeyboardInterrupt:
         sys.stderr.write("fundwire: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)

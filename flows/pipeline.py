@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections import Counter
-from itertools import batched
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -20,12 +19,14 @@ from fundwire.flows.batch import BatchReport, ledger_row, process_files, reject_
 from fundwire.flows.summary import RunSummary
 from fundwire.warehouse.database import build_database, database_path
 from fundwire.warehouse.derived import DerivedReport, derive_tables
+from fundwire.warehouse.errors import WarehouseLocked
 from fundwire.warehouse.inbox import Discovery, discover, write_ledger
 from fundwire.warehouse.lock import run_lock
 from fundwire.warehouse.parquet_store import (
     STAGING_DIR,
     clear_staging,
     commit_staged,
+    ensure_table,
     stage_batch,
 )
 from fundwire.warehouse.tables import INGESTED_TABLES, REJECTS
@@ -45,7 +46,11 @@ def extract_batch(files: list, staging: Path, batch_no: int, run_id: str) -> Bat
 
 @task(name="commit partitions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def commit_partitions(warehouse: Path, staging: Path) -> list[str]:
-    return [p for spec in INGESTED_TABLES for p in commit_staged(warehouse, staging, spec)]
+    rewritten = []
+    for spec in INGESTED_TABLES:
+        rewritten += commit_staged(warehouse, staging, spec)
+        ensure_table(warehouse, spec)
+    return rewritten
 
 
 @task(name="derive deals and rates", cache_policy=NO_CACHE, retries=1)
@@ -77,62 +82,78 @@ def ingest(
     started = time.monotonic()
     inbox, warehouse = Path(inbox).absolute(), Path(warehouse).absolute()
     run_id = uuid.uuid4().hex[:12]
-    with run_lock(warehouse, wait_seconds):
-        clear_staging(warehouse)
-        staging = warehouse / STAGING_DIR / run_id
-        found = discover_files(inbox, warehouse, settle_seconds)
-        logger.info(
-            "inbox %s: %d new, %d copies, %d rejected, %d unchanged, %d still being written",
-            inbox,
-            len(found.new),
-            len(found.duplicates),
-            len(found.rejected),
-            found.unchanged,
-            len(found.deferred),
-        )
-        report = BatchReport()
-        skipped = found.duplicates + found.rejected
-        stage_batch(
-            staging, REJECTS, rows_table([reject_row(s, run_id) for s in skipped], REJECTS), 0
-        )
-        report.rejects_by_reason.update(s.reason for s in skipped)
-        report.ledger_rows.extend(
-            ledger_row(
-                s.file, s.content_hash, "duplicate" if s.stage == "duplicate" else "reject", run_id
+    try:
+        with run_lock(warehouse, wait_seconds):
+            summary = _ingest_locked(
+                inbox, warehouse, run_id, base_currency, batch_size, settle_seconds
             )
-            for s in skipped
-        )
-        futures = [
-            extract_batch.submit(list(files), staging, number, run_id)
-            for number, files in enumerate(batched(found.new, batch_size), start=1)
-        ]
-        for future in futures:
-            report.add(future.result())
-        summary = RunSummary(
-            run_id=run_id,
-            inbox=inbox,
-            warehouse=warehouse,
-            database=database_path(warehouse),
-            new_files=len(found.new) + len(skipped),
-            unchanged_files=found.unchanged,
-            deferred_files=found.deferred + report.changed_while_reading,
-            articles=report.articles,
-            duplicates=len(found.duplicates),
-            facts_by_kind=Counter(report.facts_by_kind),
-            rejects_by_reason=Counter(report.rejects_by_reason),
-        )
-        if not report.ledger_rows and database_path(warehouse).exists():
-            logger.info("nothing new in %s: the warehouse is unchanged", inbox)
-            summary.seconds = time.monotonic() - started
-            return summary
-        summary.partitions_rewritten = commit_partitions(warehouse, staging)
-        derived = derive(warehouse, base_currency)
-        summary.deals, summary.unconverted = derived.deals, derived.unconverted
-        build_views(warehouse, base_currency)
-        record_ledger(warehouse, report.ledger_rows)
-        clear_staging(warehouse)
+    except WarehouseLocked as exc:
+        logger.warning("skipped: %s", exc)
+        summary = RunSummary(run_id, inbox, warehouse, database_path(warehouse), locked=str(exc))
     summary.seconds = time.monotonic() - started
     logger.info("run %s done in %.1fs: %s", run_id, summary.seconds, summary.one_line())
+    return summary
+
+
+def _ingest_locked(
+    inbox: Path,
+    warehouse: Path,
+    run_id: str,
+    base_currency: str,
+    batch_size: int,
+    settle_seconds: float,
+) -> RunSummary:
+    logger = get_run_logger()
+    clear_staging(warehouse)
+    staging = warehouse / STAGING_DIR / run_id
+    found = discover_files(inbox, warehouse, settle_seconds)
+    logger.info(
+        "inbox %s: %d new, %d copies, %d rejected, %d unchanged, %d still being written",
+        inbox,
+        len(found.new),
+        len(found.duplicates),
+        len(found.rejected),
+        found.unchanged,
+        len(found.deferred),
+    )
+    report = BatchReport()
+    skipped = found.duplicates + found.rejected
+    stage_batch(staging, REJECTS, rows_table([reject_row(s, run_id) for s in skipped], REJECTS), 0)
+    report.rejects_by_reason.update(s.reason for s in skipped)
+    report.ledger_rows.extend(
+        ledger_row(
+            s.file, s.content_hash, "duplicate" if s.stage == "duplicate" else "reject", run_id
+        )
+        for s in skipped
+    )
+    futures = [
+        extract_batch.submit(found.new[start : start + batch_size], staging, number, run_id)
+        for number, start in enumerate(range(0, len(found.new), batch_size), start=1)
+    ]
+    for future in futures:
+        report.add(future.result())
+    summary = RunSummary(
+        run_id=run_id,
+        inbox=inbox,
+        warehouse=warehouse,
+        database=database_path(warehouse),
+        new_files=len(found.new) + len(skipped),
+        unchanged_files=found.unchanged,
+        deferred_files=found.deferred + report.changed_while_reading,
+        articles=report.articles,
+        duplicates=len(found.duplicates),
+        facts_by_kind=Counter(report.facts_by_kind),
+        rejects_by_reason=Counter(report.rejects_by_reason),
+    )
+    if not report.ledger_rows and database_path(warehouse).exists():
+        logger.info("nothing new in %s: the warehouse is unchanged", inbox)
+        return summary
+    summary.partitions_rewritten = commit_partitions(warehouse, staging)
+    derived = derive(warehouse, base_currency)
+    summary.deals, summary.unconverted = derived.deals, derived.unconverted
+    build_views(warehouse, base_currency)
+    record_ledger(warehouse, report.ledger_rows)
+    clear_staging(warehouse)
     return summary
 
 

@@ -29,6 +29,7 @@ class RunSummary:
     deals: int = 0
     unconverted: int = 0
     seconds: float = 0.0
+    locked: str | None = None  # why the run was skipped: another run held the warehouse
 
     @property
     def facts(self) -> int:
@@ -56,6 +57,9 @@ class RunSummary:
 
 def print_summary(summary: RunSummary, console: Console) -> None:
     """The end-of-run report: what was read, what came out, where it is, how to look."""
+    if summary.locked:
+        console.print(f"Skipped: {summary.locked}")
+        return
     if summary.nothing_new:
         console.print(
             f"Nothing new in {summary.inbox} ({summary.unchanged_files} files already ingested): "

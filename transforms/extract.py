@@ -1,7 +1,34 @@
-"""Placeholder until the extraction engine lands."""
+"""The extraction engine: an Article to its funding facts (FACTS.md).
 
+sentences -> per-sentence deals (relations: money, names, dates, round words, roles)
+-> document resolution and merge (document). Deterministic, pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fundwire.transforms.document import deal_facts, merge_facts, resolve
 from fundwire.transforms.records import Article, Fact
+from fundwire.transforms.relations import read_sentence
+from fundwire.transforms.sentences import split_sentences
+
+_YEN_CONTEXT = re.compile(r"\byen\b|日元|日圓|円|\bJapan", re.I)
+_YUAN_CONTEXT = re.compile(r"\byuan\b|\bRMB\b|人民币|人民幣|\bCNY\b", re.I)
 
 
 def extract_facts(article: Article) -> list[Fact]:
-    return []
+    """Every funding fact of an article, each deal once, with its evidence sentence."""
+    yen_or_yuan = _yen_or_yuan(article.text)
+    deals = []
+    for sentence in split_sentences(article.text):
+        deals.extend(read_sentence(sentence, article.published, yen_or_yuan))
+    facts = [fact for deal in resolve(deals, article.published) for fact in deal_facts(deal)]
+    return merge_facts(facts)
+
+
+def _yen_or_yuan(text: str) -> str:
+    """What a bare ¥ means in this article: yen when it speaks of yen and not of yuan."""
+    if _YEN_CONTEXT.search(text) and not _YUAN_CONTEXT.search(text):
+        return "JPY"
+    return "CNY"

@@ -26,12 +26,12 @@ class RoundMention:
 _ROUND = re.compile(
     r"(?P<pre_seed>\bpre-?seed\b)"
     r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
-    r"|(?P<pre_ipo>\bpre-?IPO\b)"
+    r"|(?P<pre_ipo>(?<![A-Za-z])pre-?IPO(?![A-Za-z]))"
     r"|(?P<series>\bSeries\s+(?P<letter>[A-Ka-k])(?P<s_plus>\+|＋)?(?:-?\d)?(?![a-z]))"
-    r"|(?P<zh_series>(?<![A-Za-z])(?P<zh_letter>[A-Ka-k])(?P<z_plus>\+|＋)?\d?(?:系列)?(?=轮|輪))"
+    r"|(?P<zh_series>(?<![A-Za-z])(?P<zh_letter>[A-Ka-k])(?P<z_plus>\+|＋)?(?:-?\d)?(?:系列)?(?=轮|輪))"
     r"|(?P<angel>\bangel\s+(?:round|investment|funding)|天使(?P<angel_plus>\+|＋)?(?:轮|輪|投资))"
     r"|(?P<seed>\bseed(?:-stage|\s+(?:round|funding|financing|investment|capital))?\b|种子轮|種子輪)"
-    r"|(?P<ipo>\bIPO\b|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
+    r"|(?P<ipo>(?<![A-Za-z-])IPO(?![A-Za-z])|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|战略融资|戰略融資|战略投资|戰略投資|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
     re.I,

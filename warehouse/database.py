@@ -30,7 +30,7 @@ def parquet_globs(warehouse: Path) -> dict[str, str]:
     """raw_<table> view name → absolute glob of the table's Parquet files."""
     root = warehouse.absolute()
     return {
-        f"raw_{spec.name}": str(root / spec.name / ("**/" * len(spec.partition_by)) / DATA_FILE)
+        f"raw_{spec.name}": str(root / spec.name / ("*/" * len(spec.partition_by)) / DATA_FILE)
         for spec in (*INGESTED_TABLES, *DERIVED_TABLES)
     }
 

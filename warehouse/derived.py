@@ -15,8 +15,21 @@ from fundwire.warehouse.parquet_store import read_table, replace_table
 from fundwire.warehouse.tables import DEAL_SOURCES, DEALS, FACTS, FX_RATES, table_from_rows
 
 FACT_COLUMNS = [
-    "fact_id", "article_id", "kind", "investee", "investor", "lead", "amount", "currency",
-    "qualifier", "round", "status", "date", "date_precision", "date_start", "published",
+    "fact_id",
+    "article_id",
+    "kind",
+    "investee",
+    "investor",
+    "lead",
+    "amount",
+    "currency",
+    "qualifier",
+    "round",
+    "status",
+    "date",
+    "date_precision",
+    "date_start",
+    "published",
     "evidence",
 ]
 

@@ -60,6 +60,15 @@ def commit_staged(warehouse: Path, staging: Path, spec: TableSpec) -> list[str]:
     return rewritten
 
 
+def ensure_table(warehouse: Path, spec: TableSpec) -> None:
+    """Give a table that has no rows yet one empty file, so readers see its columns."""
+    root = warehouse / spec.name
+    if root.exists() and next(root.rglob(DATA_FILE), None) is not None:
+        return
+    folder = _partition_folder(root, spec, (None,) * len(spec.partition_by))
+    write_atomic(spec.data_schema.empty_table(), folder / DATA_FILE)
+
+
 def replace_table(warehouse: Path, spec: TableSpec, table: pa.Table) -> None:
     """Swap an unpartitioned, fully derived table (deals, FX rates) in one rename."""
     write_atomic(table.cast(spec.schema).sort_by(spec.key), warehouse / spec.name / DATA_FILE)

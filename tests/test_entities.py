@@ -1,0 +1,71 @@
+"""Names: alias lookup, cleaning of raw list items, canonical form."""
+
+import pytest
+
+from fundwire.transforms.entities import (
+    canonical,
+    clean_name,
+    find_known,
+    is_coreference,
+    looks_like_org,
+    strip_legal_suffix,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the Canadian pension investor Maple Pension Investments", "Maple Pension Investments"),
+        ("existing investors Foo Ventures", "Foo Ventures"),
+        ("英国投资机构Foo Partners", "Foo Partners"),
+        ("某某投资等老股东", "某某投资"),
+        ("动力电池企业甲乙科技", "甲乙科技"),
+        ("某某证券等机构", "某某证券"),
+        ("某某科技创始人张三", "张三"),
+        ("人工智能初创公司Acme", "Acme"),
+        ("自动驾驶公司甲乙智能", "甲乙智能"),
+        ("「甲乙科技」", "甲乙科技"),
+        ("Acme Robotics Inc.", "Acme Robotics"),
+    ],
+)
+def test_clean_name(raw: str, expected: str) -> None:
+    assert clean_name(raw) == expected
+
+
+def test_appositive_with_of_is_not_a_name() -> None:
+    assert clean_name("the venture capital arm of Acme") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("谷歌", "Google"), ("微软", "Microsoft"), ("亚马逊", "Amazon"), ("Alphabet Inc", "Google")],
+)
+def test_aliases_map_to_canonical(name: str, expected: str) -> None:
+    assert canonical(name) == expected
+
+
+def test_unknown_names_keep_their_form_without_legal_suffix() -> None:
+    assert canonical("Zeta Quux Ltd.") == "Zeta Quux"
+    assert canonical("甲乙丙有限公司") == "甲乙丙"
+
+
+def test_find_known_in_mixed_text() -> None:
+    found = find_known("谷歌已同意对初创公司Anthropic追加投资，微软也参与")
+    assert [m.canonical for m in found] == ["Google", "Anthropic", "Microsoft"]
+
+
+def test_strip_legal_suffix() -> None:
+    assert strip_legal_suffix("Acme, Inc.") == "Acme"
+    assert strip_legal_suffix("甲乙股份有限公司") == "甲乙"
+
+
+def test_grammar_of_organization_names() -> None:
+    assert looks_like_org("Foo Capital")
+    assert looks_like_org("甲乙资本")
+    assert not looks_like_org("John Smith")
+
+
+def test_coreference_phrases() -> None:
+    assert is_coreference("the London start-up")
+    assert is_coreference("该公司")
+    assert not is_coreference("Acme")

@@ -1,0 +1,53 @@
+"""Round words and deal status."""
+
+import pytest
+
+from fundwire.transforms.rounds import find_rounds, find_status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("天使轮", "angel"),
+        ("天使+轮", "angel_plus"),
+        ("Pre-A轮", "pre_series_a"),
+        ("Pre-A+轮", "pre_series_a_plus"),
+        ("A+轮", "series_a_plus"),
+        ("C1轮", "series_c"),
+        ("B-1轮", "series_b"),
+        ("战略融资", "strategic"),
+        ("a Series B-2 round", "series_b"),
+        ("its Series A+ round", "series_a_plus"),
+        ("a seed round", "seed"),
+        ("a pre-seed round", "pre_seed"),
+        ("a pre-IPO round", "pre_ipo"),
+        ("its IPO", "ipo"),
+        ("a debt financing", "debt"),
+        ("种子轮", "seed"),
+        ("Pre-IPO轮", "pre_ipo"),
+    ],
+)
+def test_round_words(text: str, expected: str) -> None:
+    assert [r.round for r in find_rounds(text)] == [expected]
+
+
+def test_no_round_in_share_class_or_plain_letters() -> None:
+    assert find_rounds("A股上市公司") == []
+    assert find_rounds("Series of events") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme is in talks to raise $5m.", "in_talks"),
+        ("甲公司正洽谈新一轮融资。", "in_talks"),
+        ("Acme raised $5m, according to people familiar with the deal.", "reported"),
+        ("据悉，甲公司完成融资。", "reported"),
+        ("Acme has closed a $5m round.", "completed"),
+        ("甲公司宣布完成A轮融资。", "completed"),
+        ("Beta agreed to invest $5m in Acme.", "announced"),
+        ("乙公司宣布将向甲公司投资5亿元。", "announced"),
+    ],
+)
+def test_status(text: str, expected: str) -> None:
+    assert find_status(text) == expected

@@ -1,0 +1,48 @@
+"""Sentence units: offsets into the text, Chinese and English ends, headline and bullets."""
+
+from fundwire.transforms.sentences import split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "# Acme raises $5m\n\nAcme raised $5m. It will hire.\n"
+    for s in split_sentences(text):
+        assert text[s.start : s.end].replace("\n", " ") == s.text
+
+
+def test_headline_is_its_own_unit() -> None:
+    units = split_sentences("# Acme raises $5m\n\nAcme raised $5m.")
+    assert units[0].kind == "headline"
+    assert units[0].text == "Acme raises $5m"
+
+
+def test_chinese_terminators_split() -> None:
+    assert _texts("甲公司完成融资。乙公司跟投；丙公司参投！") == [
+        "甲公司完成融资。",
+        "乙公司跟投；",
+        "丙公司参投！",
+    ]
+
+
+def test_english_split_skips_abbreviations_and_decimals() -> None:
+    text = "Acme Inc. raised $1.5 million from Mr. Smith. Beta Corp. followed."
+    assert _texts(text) == ["Acme Inc. raised $1.5 million from Mr. Smith.", "Beta Corp. followed."]
+
+
+def test_bullets_are_units_without_their_markers() -> None:
+    units = split_sentences("Key points\n\n- Acme raised $5m.\n- Beta joined.\n")
+    bullets = [u for u in units if u.kind == "bullet"]
+    assert [u.text for u in bullets] == ["Acme raised $5m.", "Beta joined."]
+
+
+def test_wrapped_lines_join_into_one_sentence() -> None:
+    units = split_sentences("Acme got money from Menlo\nVentures today.")
+    assert [u.text for u in units] == ["Acme got money from Menlo Ventures today."]
+
+
+def test_image_line_is_a_caption() -> None:
+    units = split_sentences("图：甲公司创始人\n\nBody text.")
+    assert (units[0].kind, units[0].text) == ("caption", "甲公司创始人")

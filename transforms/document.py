@@ -1,0 +1,170 @@
+"""Document level: resolve what sentences leave open, then state each deal once.
+
+A sentence says "it" or "the company" (resolved to the company the article is
+telling about at that point), names investors of the round told just before ("Y also
+joined the round"), or tells a deal without a date (it takes the date the text
+refers back to, or the published month when it is the news the article reports).
+The headline, a key-points list and the body often repeat a deal: duplicates are
+merged into the most informative version.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+from fundwire.transforms.entities import alias_key, canonical
+from fundwire.transforms.records import Fact
+from fundwire.transforms.relations import COREFERENCE, Deal
+
+_NEWS_PARAGRAPHS = 3  # the lead of a news story: its headline and first paragraphs
+
+
+def resolve(deals: list[Deal], published: date | None) -> list[Deal]:
+    """Deals with coreferences, joined investor lists and missing dates resolved."""
+    topic = _topic(deals)
+    out: list[Deal] = []
+    current: str | None = None
+    last_round: Deal | None = None
+    last_date: dict[int, str] = {}  # paragraph -> the latest date told in it
+    first_paragraph = min((d.sentence.paragraph for d in deals), default=0)
+    for deal in deals:
+        paragraph = deal.sentence.paragraph
+        if deal.joins_previous:
+            if last_round is not None and paragraph - last_round.sentence.paragraph <= 2:
+                _join(last_round, deal)
+            continue
+        if deal.investee in (None, COREFERENCE):
+            deal.investee = current or topic
+        if deal.investee is None:
+            continue
+        deal.investee = canonical(deal.investee)
+        if deal.date is None and deal.refers_back:
+            deal.date = last_date.get(paragraph) or last_date.get(paragraph - 1)
+        if deal.date is None and published is not None:
+            in_lead = paragraph - first_paragraph < _NEWS_PARAGRAPHS
+            if in_lead or deal.sentence.kind in ("headline", "bullet"):
+                deal.date = published.strftime("%Y-%m")
+        if deal.date:
+            last_date[paragraph] = deal.date
+        if deal.kind in ("round", "investment", "stake"):
+            current = deal.investee
+        if deal.kind == "round":
+            last_round = deal
+        out.append(deal)
+    return out
+
+
+def _topic(deals: list[Deal]) -> str | None:
+    """The company the article is about: the most told named investee, headline first."""
+    named = [d.investee for d in deals if d.investee not in (None, COREFERENCE)]
+    if not named:
+        return None
+    counts = Counter(canonical(n) for n in named)
+    return counts.most_common(1)[0][0]
+
+
+def _join(previous: Deal, joining: Deal) -> None:
+    known = {i.name: i for i in previous.investors}
+    for investor in joining.investors:
+        if investor.name in known:
+            known[investor.name].lead = known[investor.name].lead or investor.lead
+        elif alias_key(investor.name) != alias_key(previous.investee or ""):
+            previous.investors.append(investor)
+            known[investor.name] = investor
+
+
+def deal_facts(deal: Deal) -> list[Fact]:
+    """The facts of one resolved deal (FACTS.md rules 3, 4 and 8)."""
+    s = deal.sentence
+    evidence = {"evidence": s.text, "evidence_start": s.start, "evidence_end": s.end}
+    common = {"investee": deal.investee, "date": deal.date, "status": deal.status, **evidence}
+    money = _money_fields(deal.amount)
+    facts: list[Fact] = []
+    if deal.kind == "valuation":
+        if deal.amount is not None and deal.amount.amount is not None:
+            return [Fact("valuation", **money, **common)]
+        return []
+    if deal.kind == "round":
+        if deal.amount is not None or deal.round is not None:
+            facts.append(Fact("round", round=deal.round, **money, **common))
+        for investor in deal.investors:
+            if alias_key(investor.name) == alias_key(deal.investee or ""):
+                continue
+            own = _money_fields(investor.amount)
+            facts.append(
+                Fact("investment", investor=investor.name, lead=investor.lead, round=deal.round,
+                     **own, **common)
+            )
+        return facts
+    for investor in deal.investors:
+        if alias_key(investor.name) == alias_key(deal.investee or ""):
+            continue
+        facts.append(
+            Fact(deal.kind, investor=investor.name, lead=investor.lead, round=deal.round,
+                 **money, **common)
+        )
+    return facts
+
+
+def _money_fields(money: object) -> dict[str, object]:
+    if money is None:
+        return {"amount": None, "currency": None, "qualifier": None}
+    amount = money.amount
+    return {
+        "amount": amount,
+        "currency": money.currency if amount is not None else None,
+        "qualifier": money.qualifier if amount is not None else None,
+    }
+
+
+def merge_facts(facts: list[Fact]) -> list[Fact]:
+    """Each deal once: facts that state the same deal become its most informative version."""
+    kept: list[Fact] = []
+    for fact in facts:
+        twin = next((k for k in kept if _same_deal(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+        else:
+            kept[kept.index(twin)] = _richer(twin, fact)
+    return kept
+
+
+def _same_deal(a: Fact, b: Fact) -> bool:
+    if a.kind != b.kind or alias_key(a.investee) != alias_key(b.investee):
+        return False
+    if alias_key(a.investor or "") != alias_key(b.investor or ""):
+        return False
+    if not _same_amount(a.amount, b.amount) or (a.amount is not None and a.currency != b.currency):
+        return False
+    if a.round and b.round and a.round != b.round:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    return True
+
+
+def _same_amount(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= Decimal("0.01") * max(abs(a), abs(b))
+
+
+_FIELDS = ("lead", "amount", "currency", "qualifier", "round", "date", "status")
+
+
+def _richer(a: Fact, b: Fact) -> Fact:
+    """The version telling more (body before headline on a tie), its gaps filled by the other."""
+
+    def score(f: Fact) -> tuple[int, int]:
+        filled = sum(getattr(f, name) is not None for name in _FIELDS)
+        return filled, int(f.evidence_start > 0)
+
+    best, other = (a, b) if score(a) >= score(b) else (b, a)
+    for name in _FIELDS:
+        if getattr(best, name) is None and getattr(other, name) is not None:
+            setattr(best, name, getattr(other, name))
+    if best.date and other.date and len(other.date) > len(best.date) and other.date.startswith(best.date):
+        best.date = other.date
+    return best
