@@ -47,7 +47,7 @@ COMPANY_STEMS = (
     ("Quanta", "量子"),
     ("Tessel", "镶嵌"),
     ("Kestrel", "隼翼"),
-    ("Mistral Bay", "西风湾"),
+    ("Westerly", "西风湾"),
     ("Solace", "慰藉"),
     ("Brightwater", "明水"),
     ("Ironleaf", "铁叶"),
@@ -61,6 +61,18 @@ COMPANY_STEMS = (
     ("Saffron", "藏红"),
     ("Tidal", "潮汐"),
     ("Obsidian", "曜石"),
+)
+COMPANY_SECOND_STEMS = (
+    ("Path", "路"),
+    ("Wave", "波"),
+    ("Mind", "思"),
+    ("Forge", "铸"),
+    ("Grid", "格"),
+    ("Leaf", "叶"),
+    ("Bridge", "桥"),
+    ("Point", "点"),
+    ("Field", "域"),
+    ("Spark", "火"),
 )
 COMPANY_KINDS = (
     ("AI", "智能", "generative AI", "生成式人工智能"),
@@ -114,20 +126,21 @@ PUBLIC_COMPANIES = (
 ANALYSTS = (("Northgate Research", "北门研究"), ("Keystone Insights", "基石洞察"))
 OUTLETS = (("The Ledger Wire", "账本快讯"), ("Deal Street Daily", "交易街日报"))
 
-# round key: (English name, Chinese name); None of the keys stands for "no round named"
+# round key: (English name, Chinese name, typical sizes in USD millions)
 ROUNDS = {
-    "seed": ("seed round", "种子轮融资"),
-    "angel": ("angel round", "天使轮融资"),
-    "pre_series_a": ("Pre-A round", "Pre-A轮融资"),
-    "series_a": ("Series A round", "A轮融资"),
-    "series_a_plus": ("Series A+ round", "A+轮融资"),
-    "series_b": ("Series B round", "B轮融资"),
-    "series_b_plus": ("Series B+ round", "B+轮融资"),
-    "series_c": ("Series C round", "C轮融资"),
-    "series_d": ("Series D round", "D轮融资"),
-    "pre_ipo": ("pre-IPO round", "Pre-IPO轮融资"),
-    "strategic": ("strategic round", "战略融资"),
+    "seed": ("seed round", "种子轮融资", (1.5, 3, 5)),
+    "angel": ("angel round", "天使轮融资", (1, 2, 3)),
+    "pre_series_a": ("Pre-A round", "Pre-A轮融资", (3, 5, 8)),
+    "series_a": ("Series A round", "A轮融资", (8, 12, 20, 35)),
+    "series_a_plus": ("Series A+ round", "A+轮融资", (12, 20, 35)),
+    "series_b": ("Series B round", "B轮融资", (20, 35, 50, 80)),
+    "series_b_plus": ("Series B+ round", "B+轮融资", (35, 50, 80)),
+    "series_c": ("Series C round", "C轮融资", (50, 80, 120, 200)),
+    "series_d": ("Series D round", "D轮融资", (120, 200, 350)),
+    "pre_ipo": ("pre-IPO round", "Pre-IPO轮融资", (200, 350, 600, 1000)),
+    "strategic": ("strategic round", "战略融资", (20, 50, 120, 350)),
 }
+SINGLE_INVESTOR_SIZES = (5, 20, 80, 350, 1000, 2500)  # USD millions, deals without a round
 # currency: (units per US dollar, roughly; the home cities that report in it)
 CURRENCIES = {
     "USD": (1, ("San Francisco",)),
@@ -203,36 +216,23 @@ def _plain(number: float) -> str:
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
+def _scaled(amount: int) -> tuple[float, str]:
+    return (amount / 1e9, "billion") if amount >= 1e9 else (amount / 1e6, "million")
+
+
 def money_en(amount: int, currency: str, rng: random.Random) -> str:
     """`amount` as an English reporter writes it ("$1.2 billion", "₹340 crore", "€80m")."""
+    short = rng.random() < 0.3  # "$80m", "Rs 340 crore", "RMB500 million"
     if currency == "INR":
-        return (
-            f"₹{_plain(amount / 1e7)} crore" if rng.random() < 0.7 else f"Rs {amount / 1e7:g} crore"
-        )
+        return f"{'Rs ' if short else '₹'}{_plain(amount / 1e7)} crore"
+    value, word = _scaled(amount)
     if currency == "CNY":
-        scale, word = (1e9, "billion") if amount >= 1e9 else (1e6, "million")
-        return (
-            f"{amount / scale:g} {word} yuan"
-            if rng.random() < 0.5
-            else f"RMB{amount / scale:g} {word}"
-        )
+        return f"RMB{value:g} {word}" if short else f"{value:g} {word} yuan"
     if currency == "JPY":
-        scale, word = (1e9, "billion") if amount >= 1e9 else (1e6, "million")
-        return (
-            f"¥{amount / scale:g} {word}"
-            if rng.random() < 0.5
-            else f"{amount / scale:g} {word} yen"
-        )
+        return f"{value:g} {word} yen" if short else f"¥{value:g} {word}"
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "SGD": "S$"}[currency]
-    if amount >= 1e9:
-        return (
-            f"{symbol}{amount / 1e9:g} billion"
-            if rng.random() < 0.7
-            else f"{symbol}{amount / 1e9:g}bn"
-        )
-    return (
-        f"{symbol}{amount / 1e6:g} million" if rng.random() < 0.7 else f"{symbol}{amount / 1e6:g}m"
-    )
+    suffix = ("m" if word == "million" else "bn") if short else f" {word}"
+    return f"{symbol}{value:g}{suffix}"
 
 
 ZH_CURRENCY_WORDS = {
@@ -267,24 +267,21 @@ def _investor(rng: random.Random) -> Name:
     return Name(f"{stem[0]} {kind[0]}", f"{stem[1]}{kind[1]}")
 
 
-def make_name(rng: random.Random) -> Name:
-    """A company name for distractors (acquisition targets)."""
+def _distractor_company(rng: random.Random) -> Name:
+    """A company that only appears as an acquisition target."""
     stem, kind = rng.choice(COMPANY_STEMS), rng.choice(COMPANY_KINDS)
     return Name(f"{stem[0]} {kind[0]} Systems", f"{stem[1]}{kind[1]}系统")
 
 
 def make_deal(rng: random.Random) -> Deal:
     """A random but plausible deal: company, money, investors, date."""
-    stem, kind = rng.choice(COMPANY_STEMS), rng.choice(COMPANY_KINDS)
-    suffix = rng.randrange(100)  # widens the name space well beyond stems x kinds
-    company = Name(
-        f"{stem[0]} {kind[0]}{' ' + str(suffix) if suffix > 9 else ''}",
-        f"{stem[1]}{kind[1]}{suffix if suffix > 9 else ''}",
-    )
+    stem, second = rng.choice(COMPANY_STEMS), rng.choice(COMPANY_SECOND_STEMS)
+    kind = rng.choice(COMPANY_KINDS)
+    company = Name(f"{stem[0]}{second[0].lower()} {kind[0]}", f"{stem[1]}{second[1]}{kind[1]}")
     currency = rng.choices(tuple(CURRENCIES), weights=(40, 25, 8, 5, 5, 5, 6, 6))[0]
     city = Name(*rng.choice([c for c in CITIES if c[0] in CURRENCIES[currency][1]]))
-    usd_millions = rng.choice(USD_MILLIONS)
     round_key = rng.choice((*ROUNDS, None))
+    usd_millions = rng.choice(ROUNDS[round_key][2] if round_key else SINGLE_INVESTOR_SIZES)
     lead = _investor(rng)
     drawn = (_investor(rng) for _ in range(rng.randrange(4)))
     others = tuple(name for name in dict.fromkeys(drawn) if name != lead)
@@ -365,13 +362,26 @@ FILLER_EN = (
     "The company plans to open offices in two more countries next year and to expand its "
     "partnerships with universities, where it funds several research positions and recruits "
     "many of its engineers.",
+    "Analysts said the deal reflected a broader shift in {sector}, where buyers that once ran "
+    "small experiments are now signing multi-year contracts. That has made revenue at the "
+    "better-run start-ups more predictable, and their fund-raising easier.",
+    "{c} has also been hiring senior executives from larger rivals, including a new chief "
+    "financial officer and a head of international sales, moves that investors often read as "
+    "preparation for a later listing, although the company said it had no such plans.",
+    "Not everyone is convinced. Some customers in {city} said the products were still expensive "
+    "to deploy and required more engineering support than promised, and one former employee "
+    "said the company had struggled to keep up with demand for custom work.",
 )
 
 
 def _distractors_en(deal: Deal, rng: random.Random) -> list[str]:
     c, cur = deal.company.en, deal.currency
     usd = rng.choice(USD_MILLIONS)
-    analyst, public, other = rng.choice(ANALYSTS), rng.choice(PUBLIC_COMPANIES), make_name(rng)
+    analyst, public, other = (
+        rng.choice(ANALYSTS),
+        rng.choice(PUBLIC_COMPANIES),
+        _distractor_company(rng),
+    )
     options = [
         f"{c} said its revenue reached {money_en(_amount_in(cur, usd / 10), cur, rng)} last "
         f"year, up {rng.randrange(20, 180)}% from the year before.",
@@ -436,13 +446,29 @@ FILLER_ZH = (
     "{c}管理层表示，欢迎更明确的规则出台，这将有助于公司与大型客户签订合同。",
     "据悉，公司计划明年在两个新的国家设立办公室，并进一步加强与高校的合作，"
     "通过联合实验室等方式培养和引进工程人才。",
+    "分析人士认为，这笔交易反映出{sector}行业的新变化：过去只做小规模试点的客户，"
+    "如今开始签订多年期合同，头部初创公司的收入因此变得更加可预期，融资也相对容易。",
+    "近一年来，{c}陆续从大型同行公司引进了多名高管，包括新任首席财务官和国际业务负责人。"
+    "外界普遍认为这是为未来上市做准备，但公司表示目前并无相关计划。",
+    "也有客户对产品提出了不同看法。{city}的几家企业用户表示，相关产品的部署成本仍然偏高，"
+    "需要的工程支持也超出预期，公司在定制化需求上的交付能力仍有待提升。",
+    "在产品层面，{c}今年推出了新一代解决方案，宣称在性能和能耗上均有明显提升。"
+    "公司表示，新产品已在多家客户处完成试点，预计将在下半年实现批量交付。",
+    "{c}的一位早期投资人表示，团队最大的优势在于工程化能力，能够把实验室里的技术"
+    "快速转化为客户愿意付费的产品，这在{sector}领域并不多见。",
+    "面对日益激烈的竞争，{c}也在积极拓展海外市场，目前已在东南亚和欧洲设立销售团队，"
+    "海外收入占比正在逐步提升。公司预计，海外业务将成为未来几年的重要增长点。",
 )
 
 
 def _distractors_zh(deal: Deal, rng: random.Random) -> list[str]:
     c, cur = deal.company.zh, deal.currency
     usd = rng.choice(USD_MILLIONS)
-    analyst, public, other = rng.choice(ANALYSTS), rng.choice(PUBLIC_COMPANIES), make_name(rng)
+    analyst, public, other = (
+        rng.choice(ANALYSTS),
+        rng.choice(PUBLIC_COMPANIES),
+        _distractor_company(rng),
+    )
     options = [
         f"{c}表示，公司去年营收达到{money_zh(_amount_in(cur, usd / 10), cur, rng)}，"
         f"同比增长{rng.randrange(20, 180)}%。",

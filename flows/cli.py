@@ -136,10 +136,13 @@ def sql(
 
 
 def _print_table(columns: list[str], rows: list[list[object]] | list[tuple[object, ...]]) -> None:
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    Console(width=max(160, Console().width)).print(table)
+    """A table as wide as its data: values are never cut, the terminal wraps long lines."""
+    cells = [["" if value is None else str(value) for value in row] for row in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    table = Table(*columns)
+    for row in cells:
+        table.add_row(*row)
+    Console(width=max(80, sum(widths) + 3 * len(widths) + 1)).print(table)
 
 
 def main() -> None:

@@ -46,3 +46,13 @@ def test_wrapped_lines_join_into_one_sentence() -> None:
 def test_image_line_is_a_caption() -> None:
     units = split_sentences("图：甲公司创始人\n\nBody text.")
     assert (units[0].kind, units[0].text) == ("caption", "甲公司创始人")
+
+
+def test_chinese_headline_splits_at_spaces_between_clauses() -> None:
+    units = split_sentences("# 甲公司完成A轮融资 乙资本领投\n\n正文。")
+    assert [u.text for u in units if u.kind == "headline"] == ["甲公司完成A轮融资", "乙资本领投"]
+
+
+def test_english_headline_is_not_split() -> None:
+    units = split_sentences("# Acme raises $5m from Beta Capital\n")
+    assert [u.text for u in units] == ["Acme raises $5m from Beta Capital"]

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from fundwire.schemas.vocab import STATUSES
 
@@ -108,6 +109,7 @@ def canonical_key(name: str | None) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
+@lru_cache(maxsize=65536)
 def period_of(date_text: str | None) -> tuple[str | None, date | None, date | None]:
     """(precision, first day, last day) of a 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' date."""
     if not date_text:
@@ -139,12 +141,19 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
 
     deals: list[dict] = []
     sources: list[dict] = []
+    rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
     for group_key, members in groups.items():
         for cluster in _cluster(group_key[0], members):
             deal, deal_sources = _summarize(group_key, cluster)
             deals.append(deal)
             sources.extend(deal_sources)
-    _link_to_rounds(deals)
+            if deal["kind"] == "round":
+                rounds_by_investee[group_key[1]].append(deal)
+    for deal in deals:
+        if deal["kind"] in ("investment", "valuation"):
+            deal["round_deal_id"] = _round_of(
+                deal, rounds_by_investee.get(key_cache[deal["investee"]])
+            )
     deals.sort(key=lambda d: d["deal_id"])
     sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
     return deals, sources
@@ -172,6 +181,10 @@ def _source(row: dict) -> _Source:
 
 def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
     """Deals of one (kind, investee, investor) group; see the module docstring."""
+    if len(members) == 1:
+        single = _Cluster()
+        single.add(members[0])
+        return [single]
     dated = sorted(
         (s for s in members if s.precision in ("day", "month")),
         key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
@@ -282,39 +295,34 @@ def _consistent(a: _Source, b: _Source) -> bool:
 
 
 def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict, list[dict]]:
-    kind = group_key[0]
-    members = sorted(cluster.sources, key=lambda s: s.order)
-    first = members[0]
-    deal_id = _deal_id(group_key, first.fact_id)
+    members = cluster.sources
+    if len(members) > 1:
+        members.sort(key=lambda s: s.order)
+    deal_id = _deal_id(group_key, members[0].fact_id)
     disclosed = [s for s in members if s.amount is not None]
     best = _best_amount(disclosed)
-    same_currency = [s for s in disclosed if best and s.currency == best.currency]
-    conflict = _sources_disagree(same_currency)
-    dated = [s for s in members if s.precision is not None]
-    best_date = max(
-        dated,
-        key=lambda s: (
-            _DATE_PRECISION[s.precision],
-            sum(o.row.get("date") == s.row.get("date") for o in dated),
-            -s.start.toordinal(),
-        ),
-        default=None,
-    )
-    statuses = [s.row.get("status") for s in members if s.row.get("status") in _STATUS_RANK]
-    leads = [s.row.get("lead") for s in members if s.row.get("lead") is not None]
-    published = [s.published for s in members if s.published is not None]
+    same_currency = [s for s in disclosed if s.currency == best.currency] if best else []
+    best_date = _best_date(members)
+    status_rank, lead, published = -1, None, []
+    for s in members:
+        row = s.row
+        status_rank = max(status_rank, _STATUS_RANK.get(row.get("status"), -1))
+        if row.get("lead") is not None:
+            lead = lead or row["lead"]
+        if s.published is not None:
+            published.append(s.published)
     deal = {
         "deal_id": deal_id,
-        "kind": kind,
-        "investee": _display_name(s.row["investee"] for s in members),
-        "investor": _display_name(s.row.get("investor") for s in members),
-        "lead": any(leads) if leads else None,
+        "kind": group_key[0],
+        "investee": _display_name([s.row["investee"] for s in members]),
+        "investor": _display_name([s.row.get("investor") for s in members]),
+        "lead": lead,
         "amount": best.amount if best else None,
         "currency": best.currency if best else None,
         "qualifier": best.qualifier if best else None,
-        "amount_min": min(s.amount for s in same_currency) if same_currency else None,
-        "amount_max": max(s.amount for s in same_currency) if same_currency else None,
-        "conflict": conflict,
+        "amount_min": min(s.amount for s in same_currency) if best else None,
+        "amount_max": max(s.amount for s in same_currency) if best else None,
+        "conflict": _sources_disagree(same_currency),
         "amount_fact_id": best.fact_id if best else None,
         "date": best_date.row.get("date") if best_date else None,
         "date_precision": best_date.precision if best_date else None,
@@ -322,7 +330,7 @@ def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
         "round": cluster.round,
-        "status": max(statuses, key=_STATUS_RANK.__getitem__) if statuses else None,
+        "status": STATUSES[status_rank] if status_rank >= 0 else None,
         "source_count": len(members),
         "article_count": len(cluster.articles),
         "round_deal_id": None,
@@ -337,6 +345,22 @@ def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict
         for s in members
     ]
     return deal, deal_sources
+
+
+def _best_date(members: list[_Source]) -> _Source | None:
+    """The most precise date, then the most reported one, then the earliest."""
+    dated = [s for s in members if s.precision is not None]
+    if len(dated) < 2:
+        return dated[0] if dated else None
+    reports = Counter(s.row.get("date") for s in dated)
+    return max(
+        dated,
+        key=lambda s: (
+            _DATE_PRECISION[s.precision],
+            reports[s.row.get("date")],
+            -s.start.toordinal(),
+        ),
+    )
 
 
 def _deal_id(group_key: tuple[str, str, str], first_fact_id: str) -> str:
@@ -365,8 +389,8 @@ def _sources_disagree(same_currency: list[_Source]) -> bool:
 
 def _best_amount(disclosed: list[_Source]) -> _Source | None:
     """Most reported (articles agreeing), then consistent with most, then most precise."""
-    if not disclosed:
-        return None
+    if len(disclosed) < 2:
+        return disclosed[0] if disclosed else None
     by_figure: dict[tuple, list[_Source]] = defaultdict(list)
     for s in disclosed:
         by_figure[_figure(s)].append(s)
@@ -394,27 +418,20 @@ def _figure(s: _Source) -> tuple:
     return (s.amount, s.currency, s.qualifier)
 
 
-def _display_name(names: Iterable[str | None]) -> str | None:
+def _display_name(given: list[str | None]) -> str | None:
     """The spelling most sources use (ties: alphabetical)."""
-    counts = Counter(n for n in names if n)
+    if len(given) == 1:
+        return given[0]
+    counts = Counter(n for n in given if n)
     if not counts:
         return None
     return min(counts, key=lambda n: (-counts[n], n))
 
 
-def _link_to_rounds(deals: list[dict]) -> None:
-    """Point each investment and valuation deal at the round deal it belongs to, if one fits."""
-    rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
-    for deal in deals:
-        if deal["kind"] == "round":
-            rounds_by_investee[canonical_key(deal["investee"])].append(deal)
-    for deal in deals:
-        if deal["kind"] not in ("investment", "valuation"):
-            continue
-        candidates = rounds_by_investee.get(canonical_key(deal["investee"]), [])
-        scored = [(score, r["deal_id"]) for r in candidates if (score := _round_fit(deal, r))]
-        if scored:
-            deal["round_deal_id"] = max(scored)[1]
+def _round_of(deal: dict, rounds: list[dict] | None) -> str | None:
+    """The round deal an investment or valuation deal belongs to, if one fits."""
+    scored = [(score, r["deal_id"]) for r in rounds or () if (score := _round_fit(deal, r))]
+    return max(scored)[1] if scored else None
 
 
 def _round_fit(deal: dict, round_deal: dict) -> tuple | None:

@@ -114,14 +114,33 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise DecodeError("undecodable", "no text encoding fits the bytes (mixed or corrupt)")
-    encoding = _widen(best.encoding)
+    encoding = _detected_encoding(data)
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
         raise DecodeError("undecodable", f"bytes are not valid {encoding}: {exc}") from exc
+
+
+def _detected_encoding(data: bytes) -> str:
+    """The charset detector's pick among the codecs an article without a BOM can be in.
+
+    UTF-16/32 without a byte-order mark is never accepted (the detector reads short
+    Latin-1 text as UTF-16-BE). On a tie the pick is GB18030: fundwire reads English
+    and Chinese, and a short GBK sentence scores exactly as well as cp949 or cp932.
+    """
+    candidates = [
+        match
+        for match in charset_normalizer.from_bytes(data)
+        if match.encoding and not match.encoding.startswith(("utf_16", "utf_32"))
+    ]
+    if not candidates:
+        raise DecodeError("undecodable", "no text encoding fits the bytes (mixed or corrupt)")
+    best = candidates[0]
+    for match in candidates:
+        tied = match.chaos == best.chaos and match.coherence == best.coherence
+        if tied and _widen(match.encoding) == "gb18030":
+            return "gb18030"
+    return _widen(best.encoding)
 
 
 def _widen(encoding: str) -> str:
@@ -138,6 +157,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or type(exc).__name__
         raise DecodeError("bad_front_matter", f"front matter is not valid YAML: {problem}") from exc
+    except (ValueError, RecursionError) as exc:  # impossible dates (2024-13-45), deep nesting
+        raise DecodeError("bad_front_matter", f"front matter has a bad value: {exc}") from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -150,6 +171,8 @@ def _split_json(text: str) -> tuple[dict[str, object], str]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DecodeError("bad_json", f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except (ValueError, RecursionError) as exc:  # integers over 4300 digits, deep nesting
+        raise DecodeError("bad_json", f"JSON the reader refuses: {exc}") from exc
     if not isinstance(doc, dict):
         raise DecodeError("bad_json", f"JSON article must be an object, got {type(doc).__name__}")
     body = doc.get("body", doc.get("text"))
@@ -191,7 +214,9 @@ def _as_date(value: object) -> date | None:
 
 
 def _clean_str(value: object) -> str | None:
-    if value is None:
+    """A metadata field as text; lists and mappings are ignored (YAML aliases can nest them
+    into structures whose text would take exponential time and memory)."""
+    if not isinstance(value, str | int | float | date):
         return None
     text = str(value).strip()
     return text or None

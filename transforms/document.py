@@ -10,27 +10,36 @@ merged into the most informative version.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from fundwire.transforms.entities import alias_key, canonical
+from fundwire.transforms.entities import alias_key, canonical, find_known, find_names
 from fundwire.transforms.records import Fact
 from fundwire.transforms.relations import COREFERENCE, Deal
+from fundwire.transforms.sentences import Sentence
 
 _NEWS_PARAGRAPHS = 3  # the lead of a news story: its headline and first paragraphs
 
 
-def resolve(deals: list[Deal], published: date | None) -> list[Deal]:
+def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None) -> list[Deal]:
     """Deals with coreferences, joined investor lists and missing dates resolved."""
-    topic = _topic(deals)
+    topic = _topic(deals, sentences)
+    index = {s.start: i for i, s in enumerate(sentences)}
     out: list[Deal] = []
     current: str | None = None
     last_round: Deal | None = None
     last_date: dict[int, str] = {}  # paragraph -> the latest date told in it
     first_paragraph = min((d.sentence.paragraph for d in deals), default=0)
+    told = {d.sentence.start for d in deals}
+    introduced = _introduced_subjects(s for s in sentences if s.start not in told)
     for deal in deals:
         paragraph = deal.sentence.paragraph
+        newer = [(start, name) for start, name in introduced if start < deal.sentence.start]
+        if newer and (last_round is None or newer[-1][0] > last_round.sentence.start):
+            current = newer[-1][1]
         if deal.joins_previous:
             if last_round is not None and paragraph - last_round.sentence.paragraph <= 2:
                 _join(last_round, deal)
@@ -40,6 +49,12 @@ def resolve(deals: list[Deal], published: date | None) -> list[Deal]:
         if deal.investee is None:
             continue
         deal.investee = canonical(deal.investee)
+        for investor in deal.investors:
+            if investor.name == COREFERENCE:
+                position = index.get(deal.sentence.start, 0)
+                previous = sentences[position - 1] if position else None
+                investor.name = _last_other_company(previous, deal.investee) or COREFERENCE
+        deal.investors = [i for i in deal.investors if i.name != COREFERENCE]
         if deal.date is None and deal.refers_back:
             deal.date = last_date.get(paragraph) or last_date.get(paragraph - 1)
         if deal.date is None and published is not None:
@@ -56,13 +71,50 @@ def resolve(deals: list[Deal], published: date | None) -> list[Deal]:
     return out
 
 
-def _topic(deals: list[Deal]) -> str | None:
-    """The company the article is about: the most told named investee, headline first."""
+_OPENS_WITH_NAME = re.compile(r"^(?:[^，,]{0,12}[，,])?\s*(?:[^，,]{0,3})$")
+
+
+def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]:
+    """Chinese sentences telling no deal that open with a company ("云从科技也在加快融资"):
+    a later "这家公司" means that company."""
+    out = []
+    for sentence in sentences:
+        names = [m for m in find_names(sentence.text) if m.type != "person"]
+        if not names or not _has_cjk(sentence.text):
+            continue
+        if len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1:
+            out.append((sentence.start, names[-1].canonical))  # "…当属德国的Aleph Alpha。"
+        elif _OPENS_WITH_NAME.match(sentence.text[: names[0].start]):
+            out.append((sentence.start, names[0].canonical))
+    return out
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _topic(deals: list[Deal], sentences: list[Sentence]) -> str | None:
+    """The company the article is about: the investee of its headline, else the most told
+    named investee, else the headline's first name."""
     named = [d.investee for d in deals if d.investee not in (None, COREFERENCE)]
-    if not named:
+    headline = [d.investee for d in deals if d.sentence.kind == "headline" and d.investee in named]
+    if headline:
+        return canonical(headline[0])
+    if named:
+        return Counter(canonical(n) for n in named).most_common(1)[0][0]
+    for sentence in sentences[:1]:
+        names = find_names(sentence.text)
+        if names:
+            return names[0].canonical
+    return None
+
+
+def _last_other_company(sentence: Sentence | None, investee: str) -> str | None:
+    """The last organization a sentence names other than `investee` ("For Google, …")."""
+    if sentence is None:
         return None
-    counts = Counter(canonical(n) for n in named)
-    return counts.most_common(1)[0][0]
+    others = [m.canonical for m in find_known(sentence.text) if m.canonical != investee]
+    return others[-1] if others else None
 
 
 def _join(previous: Deal, joining: Deal) -> None:
@@ -87,7 +139,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
             return [Fact("valuation", **money, **common)]
         return []
     if deal.kind == "round":
-        if deal.amount is not None or deal.round is not None:
+        if (deal.amount is not None and deal.amount.amount is not None) or deal.round is not None:
             facts.append(Fact("round", round=deal.round, **money, **common))
         for investor in deal.investors:
             if alias_key(investor.name) == alias_key(deal.investee or ""):
@@ -121,6 +173,7 @@ def _money_fields(money: object) -> dict[str, object]:
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Each deal once: facts that state the same deal become its most informative version."""
+    _expand_short_names(facts)
     kept: list[Fact] = []
     for fact in facts:
         twin = next((k for k in kept if _same_deal(k, fact)), None)
@@ -129,6 +182,19 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
         else:
             kept[kept.index(twin)] = _richer(twin, fact)
     return kept
+
+
+def _expand_short_names(facts: list[Fact]) -> None:
+    """"Spark" and "Spark Capital" in one article are one investor: use the full name."""
+    names = {n for f in facts for n in (f.investor, f.investee) if n}
+    full: dict[str, str] = {}
+    for short in names:
+        longer = [n for n in names if n.startswith(short + " ")]
+        if len(longer) == 1:
+            full[short] = longer[0]
+    for fact in facts:
+        fact.investor = full.get(fact.investor, fact.investor) if fact.investor else None
+        fact.investee = full.get(fact.investee, fact.investee)
 
 
 def _same_deal(a: Fact, b: Fact) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from fundwire.transforms.hanzi import compile_both
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -121,7 +123,7 @@ def find_known(text: str) -> list[Mention]:
 
 # --- grammar of names ----------------------------------------------------------------
 
-_LEGAL_SUFFIX = re.compile(
+_LEGAL_SUFFIX = compile_both(
     r"(?:[,\s]+(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|Co|PLC|plc|GmbH|"
     r"AG|S\.A|SA|SAS|N\.V|B\.V|LP|L\.P|Pte)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|公司)$"
 )
@@ -131,51 +133,58 @@ _EN_ORG_HEAD = (
     "Financial|Advisors|Associates|Growth|Global|Systems|Networks|Motors|Semiconductor|"
     "Authority|Foundation|Asset|Assets|Invest|Health|Therapeutics|Biosciences|Energy"
 )
-EN_ORG_NAME = re.compile(rf"\b[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*)*\s+(?:{_EN_ORG_HEAD})\b")
+EN_ORG_NAME = compile_both(rf"\b[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*)*\s+(?:{_EN_ORG_HEAD})\b")
 _ZH_ORG_HEAD = "资本|基金|创投|科技|智能|投资|集团|控股|银行|证券|汽车|资管|基金会|產業|产业"
-ZH_QUOTED_NAME = re.compile(r"[「“]([^」”，。、]{2,20})[」”]")
+# A name a descriptor introduces: "语音AI公司思必驰为例", "初创企业光年之外宣布".
+_ZH_INTRODUCED_NAME = compile_both(
+    r"(?:公司|企业|平台|厂商|独角兽|机构)([\u4e00-\u9fff]{2,6}?)"
+    r"(?=为例|宣布|完成|获得|获|于|在|的|、|，|。|和|与|也|已|将|正|称|表示|拿到|成立|创立)"
+)
+ZH_QUOTED_NAME = compile_both(r"[「“]([^」”，。、]{2,20})[」”]")
 
 # An English name: a run of capitalized tokens (xAI, iFlytek, 01.AI and a16z included).
-_EN_TOKEN = r"(?:[A-Z][\w.&'’+-]*\w|[A-Z]|[a-z][a-z]?[A-Z][\w.-]*|\d+[\w.]*[A-Za-z][\w.]*)"
-EN_NAME_RUN = re.compile(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
+_EN_TOKEN = (
+    r"(?:[A-Z][A-Za-z0-9_.&'’+-]*[A-Za-z0-9_]|[A-Z]|[a-z][a-z]?[A-Z][A-Za-z0-9_.-]*"
+    r"|\d+[A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*)(?![A-Za-z0-9])"
+)
+EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
 _EN_STOP_START = frozenset(
-    """The A An In On At For With And But Its It This That These Those Last New Existing
-    Other Earlier Later Then Now Both Also Counting According As By From Of To Since After
-    Before When While Meanwhile However Including Besides Backers Investors Chief Prime
-    Minister President CEO Founder Co-founder Former Japanese Chinese American British
-    French German Indian Canadian Korean Singaporean European US U.S. UK Tech Silicon
-    Valley Ex Billionaire Its Their His Her Our Other Another Returning Previous Fellow
-    Sources Separately Together Such Several Many Some Meanwhile Today Yesterday Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Series Seed Pre-IPO IPO Angel
-    Round Reuters Bloomberg Venture Partner Managing Director General Partner""".split()
+    ["The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Its", "It", "This", "That", "These", "Those", "Last", "New", "Existing", "Other", "Earlier", "Later", "Then", "Now", "Both", "Also", "Counting", "According", "As", "By", "From", "Of", "To", "Since", "After", "Before", "When", "While", "Meanwhile", "However", "Including", "Besides", "Backers", "Investors", "Chief", "Prime", "Minister", "President", "CEO", "Founder", "Co-founder", "Former", "Japanese", "Chinese", "American", "British", "French", "German", "Indian", "Canadian", "Korean", "Singaporean", "European", "US", "U.S.", "UK", "Tech", "Silicon", "Valley", "Ex", "Billionaire", "Its", "Their", "His", "Her", "Our", "Other", "Another", "Returning", "Previous", "Fellow", "Sources", "Separately", "Together", "Such", "Several", "Many", "Some", "Meanwhile", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Series", "Seed", "Pre-IPO", "IPO", "Angel", "Round", "AI", "Reuters", "Bloomberg", "Venture", "Partner", "Managing", "Director", "Partner"]
 )
 _EN_STOP_END = frozenset(
-    """Series Seed Round IPO Pre-IPO January February March April May June July August
-    September October November December Monday Tuesday Wednesday Thursday Friday""".split()
+    ["Series", "Seed", "Round", "IPO", "Pre-IPO", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 )
-_ZH_DESCRIPTOR = re.compile(
+_ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
     r"基金会成员|旗下的|旗下|子公司|母公司|的)(?=.)"
 )
-_ZH_EDGE_WORDS = re.compile(
-    r"^(?:由|和|与|及|以及|同|并|也|还|则|是|为|被|获|其他|其它|另外|此外|包括|如|"
+_ZH_EDGE_WORDS = compile_both(
+    r"^(?:由|和|与|及|以及|同|并|也|还|则|是|为|被|获|其他|其它|另外|此外|包括|如|除去|除了|"
     r"知名|老股东|新股东|现有股东|原股东|投资方|股东|机构|等)+|"
-    r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|"
+    r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|牵头|领投|领衔|"
     r"参与|等机构|等老股东|等新老股东|等投资方|等多家机构|多家机构|等多家|等投资者|老股东|"
-    r"新股东|现有股东|机构投资者|投资者|的)+$"
+    r"新股东|现有股东|机构投资者|投资者|则|的)+$"
 )
-_ZH_COUNTRY = re.compile(
+# Words no Chinese organization name contains: a phrase is cut at the first of them.
+_ZH_NOT_IN_NAME = compile_both(
+    r"的|在|于|已|将|接近|即将|正在|计划|拟|宣布|也|还|又|再|首轮|本轮|新一轮|此轮|这一轮|一轮|"
+    r"通过|成为|作为|以个人|个人|身份|成功|顺利|近日|今日|日前|刚刚|此前|曾|同样|最终|"
+    r"[A-Ka-k]\d?\+?轮|天使轮|种子轮|融资|投资了|获得|获|完成|方面|没有|披露|表示|透露|报道|援引|从"
+)
+_ZH_NOT_A_NAME = compile_both(r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍")
+_ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
+_ZH_VAGUE = compile_both(r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮")
+_ZH_COUNTRY = compile_both(
     r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
-    r"印度|加拿大|瑞士|荷兰|中东)(?=[A-Za-z]|.{2,})"
+    r"印度|加拿大|瑞士|荷兰|中东)(?=[A-Za-z])"
 )
-_COREFERENCE_EN = re.compile(
+_COREFERENCE_EN = compile_both(
     r"^(?:the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|group|developer|maker|business|"
     r"unicorn|lab)|it|its)$",
     re.I,
 )
-_COREFERENCE_ZH = re.compile(r"^(?:该公司|这家公司|该企业|这家企业|其|该|后者|这家初创公司|公司)$")
+_COREFERENCE_ZH = compile_both(r"^(?:该公司|这家公司|该企业|这家企业|其|该|后者|这家初创公司|公司)$")
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -215,23 +224,27 @@ def _has_cjk(text: str) -> bool:
 
 def _clean_chinese(text: str) -> str | None:
     text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
+    text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     for _ in range(3):
         before = text
         text = _ZH_EDGE_WORDS.sub("", text).strip()
         known = _longest_known_suffix(text)
         if known:
             return known
-        text = _ZH_DESCRIPTOR.sub("", text).strip()
+        stripped = _ZH_DESCRIPTOR.sub("", text).strip()
+        if not _ZH_NOT_IN_NAME.match(stripped):
+            text = stripped
         text = _ZH_COUNTRY.sub("", text).strip()
         if text == before:
             break
-    text = strip_legal_suffix(text)
-    if not text or len(text) > 24 or re.search(r"[，。；：！？]", text):
-        return None
-    if _has_cjk(text) and len(text) < 2:
+    text = strip_legal_suffix(_ZH_NOT_IN_NAME.split(text)[0].strip())
+    if not text or len(text) > 16 or re.search(r"[，。；：！？]", text) or _ZH_VAGUE.match(text):
         return None
     if not _has_cjk(text):
         return _clean_english(text)
+    if len(text) < 2 or (len(text) > 10 and not looks_like_org(text)) or _ZH_NOT_A_NAME.search(text):
+        return None
     return text
 
 
@@ -258,12 +271,14 @@ def _clean_english(text: str) -> str | None:
     prefix = text[: run.start()]
     if re.search(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b", prefix):
         return None  # "the venture arm of Nvidia": an appositive, not a second investor
-    words = run.group().split()
+    words = [w for w in run.group().split() if not re.search(r"-(?:based|controlled|backed|owned|listed|led)$", w)]
+    owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=-1)
+    words = words[owner + 1 :]  # "Singapore's Temasek" -> "Temasek"
     while words and words[0].rstrip(".,") in _EN_STOP_START and len(words) > 1:
         words.pop(0)
     while words and words[-1] in _EN_STOP_END:
         words.pop()
-    if not words or words[0] in _EN_STOP_START:
+    if not words or words[0] in _EN_STOP_START or (len(words) == 1 and len(words[0]) < 2):
         return None
     return strip_legal_suffix(" ".join(words))
 
@@ -300,6 +315,11 @@ def find_names(text: str) -> list[Mention]:
             offset = m.group().find(name)
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
+    for m in _ZH_INTRODUCED_NAME.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            name = _clean_chinese(m.group(1))
+            if name and _has_cjk(name):
+                out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
     for m in ZH_QUOTED_NAME.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             name = strip_legal_suffix(m.group(1))

@@ -20,10 +20,10 @@ _YUAN_CONTEXT = re.compile(r"\byuan\b|\bRMB\b|人民币|人民幣|\bCNY\b", re.I
 def extract_facts(article: Article) -> list[Fact]:
     """Every funding fact of an article, each deal once, with its evidence sentence."""
     yen_or_yuan = _yen_or_yuan(article.text)
-    deals = []
-    for sentence in split_sentences(article.text):
-        deals.extend(read_sentence(sentence, article.published, yen_or_yuan))
-    facts = [fact for deal in resolve(deals, article.published) for fact in deal_facts(deal)]
+    sentences = split_sentences(article.text)
+    deals = [d for s in sentences for d in read_sentence(s, article.published, yen_or_yuan)]
+    resolved = resolve(deals, sentences, article.published)
+    facts = [fact for deal in resolved for fact in deal_facts(deal)]
     return merge_facts(facts)
 
 

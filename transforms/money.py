@@ -5,8 +5,8 @@ small functions then read the matched parts with the grammars of `numbers`.
 
 Qualifiers, by what the words mean for the stated figure:
 
-* ``about``: about, approximately, around, roughly, some, an estimated, ~;
-  约, 大约, 约合, 大概, and after the figure 左右, 上下; "or so".
+* ``about``: about, approximately, around, roughly, some, an estimated; 约,
+  大约, 约合, 大概, and after the figure 左右, 上下; "or so".
 * ``up_to``: up to, as much as, as high as, a maximum of; 最高, 最多, 至多,
   不超过, 不高于, and after the figure 以内, 以下, 之内.
 * ``over``: more than, over, upwards of, in excess of, north of, at least,
@@ -14,14 +14,15 @@ Qualifiers, by what the words mean for the stated figure:
   figure (一千多万, 1000余万) or 以上 after it; "or more", "-plus".
 * ``nearly``: nearly, almost, close to, just under, just shy of; 近, 将近,
   接近, 逼近, 几近.
-* ``exact`` otherwise. 高达 ("as high as") and 达 state the figure itself with
-  emphasis, not a ceiling, so they stay ``exact``.
+* ``exact`` otherwise. 高达 and 达 ("reaches", "amounts to") state the figure
+  itself with emphasis, not a ceiling, so they stay ``exact``.
 
 Vague amounts have ``amount=None`` and ``qualifier=None``: 数亿元, 数千万美元,
-上亿元, 几十亿, 十几亿, a bare magnitude with no qualifier (千万元级, 亿元), "tens of
-millions", "hundreds of millions of dollars", "several hundred million dollars",
-"billions of dollars", "multibillion-dollar". A bare magnitude after a
-qualifier is a figure: 逾亿元 is over 100,000,000, 近千万元 nearly 10,000,000.
+上亿元, 几十亿, 十几亿, a bare magnitude with no qualifier (千万元级, 亿元, 百万美元;
+but 十亿元 is 1,000,000,000), "tens of millions", "hundreds of millions of
+dollars", "several hundred million dollars", "billions of dollars",
+"multibillion-dollar". A bare magnitude after a qualifier is a figure: 逾亿元 is
+over 100,000,000, 近千万元 nearly 10,000,000.
 
 Not money: a number with no currency word, symbol or code beside it (years,
 percentages, share counts, phone numbers).
@@ -35,7 +36,6 @@ from decimal import Decimal
 
 from fundwire.transforms.numbers import (
     CHINESE_DIGITS,
-    CHINESE_SMALL_UNITS,
     ENGLISH_MAGNITUDES,
     ENGLISH_NUMBER_WORDS,
     exact,
@@ -61,7 +61,7 @@ class Money:
 
 # Symbols and codes written before the figure. "¥" is resolved by the caller's hint.
 PREFIX_CURRENCIES: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD": "USD", "USD$": "USD", "$": "USD",
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD", "$": "USD",
     "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SG$": "SGD", "SGD": "SGD",
     "NT$": "TWD", "TWD": "TWD", "NTD": "TWD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "NZ$": "NZD", "NZD": "NZD",
@@ -71,11 +71,13 @@ PREFIX_CURRENCIES: dict[str, str] = {
     "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK",
     "DKK": "DKK", "₪": "ILS", "ILS": "ILS", "AED": "AED", "SAR": "SAR", "₦": "NGN",
     "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB",
-    "PHP": "PHP", "₱": "PHP", "ZAR": "ZAR", "TRY": "TRY", "₺": "TRY", "PLN": "PLN",
+    "₱": "PHP", "ZAR": "ZAR", "TRY": "TRY", "₺": "TRY", "PLN": "PLN",
     "RUB": "RUB", "₽": "RUB", "VND": "VND", "₫": "VND", "KES": "KES", "EGP": "EGP",
     "CZK": "CZK", "HUF": "HUF",
 }  # fmt: skip
 YEN_OR_YUAN_SYMBOLS = ("¥", "￥")
+# Chinese currency words that may also stand before the figure: 人民币1.5亿元, 美元5000万.
+CHINESE_PREFIX_CURRENCIES = ("人民币", "人民幣", "美元", "港币", "港幣", "港元", "欧元", "歐元")
 
 # English words and codes written after the figure ("300 billion yuan", "40 million USD").
 SUFFIX_CURRENCIES: dict[str, str] = {
@@ -107,13 +109,11 @@ CHINESE_CURRENCIES: dict[str, str] = {
     "卢布": "RUB", "泰铢": "THB", "雷亚尔": "BRL", "林吉特": "MYR", "印尼盾": "IDR",
     "越南盾": "VND", "迪拉姆": "AED", "里亚尔": "SAR", "兰特": "ZAR", "里拉": "TRY",
 }  # fmt: skip
-# Written before a Chinese figure: 人民币1.5亿元, 美元5000万.
-CHINESE_PREFIX_CURRENCIES = ("人民币", "人民幣", "美元", "港币", "港幣", "港元", "欧元", "歐元")
 
 ENGLISH_QUALIFIERS: dict[str, str] = {
     "about": "about", "approximately": "about", "approx.": "about", "around": "about",
     "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "~": "about", "up to": "up_to", "as much as": "up_to", "as high as": "up_to",
+    "up to": "up_to", "as much as": "up_to", "as high as": "up_to",
     "a maximum of": "up_to", "more than": "over", "over": "over", "upwards of": "over",
     "upward of": "over", "in excess of": "over", "north of": "over", "at least": "over",
     "above": "over", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
@@ -127,7 +127,7 @@ CHINESE_QUALIFIERS: dict[str, str] = {
     "不超過": "up_to", "不高于": "up_to", "超过": "over", "超過": "over", "超出": "over",
     "超": "over", "逾": "over", "多于": "over", "不少于": "over", "不低于": "over",
     "至少": "over", "将近": "nearly", "將近": "nearly", "接近": "nearly", "逼近": "nearly",
-    "几近": "nearly", "近": "nearly",
+    "几近": "nearly", "近": "nearly", "过": "over",
 }  # fmt: skip
 CHINESE_AFTER_QUALIFIERS: dict[str, str] = {
     "左右": "about", "上下": "about", "以上": "over", "之上": "over", "以内": "up_to",
@@ -159,59 +159,67 @@ _EN_MAGNITUDE = (
 )
 _EN_NUMBER_WORD = "|".join(ENGLISH_NUMBER_WORDS)
 _EN_WORD_NUMBER = rf"(?i:\b(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_NUMBER_WORD}))*)"
-_EN_QUALIFIER = rf"(?<!\w){_words(ENGLISH_QUALIFIERS)}"
-_EN_PREFIX = rf"(?<![A-Za-z])(?:US{_SP}\$|{_alternation([*PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS])})"
 _EN_SUFFIX = (
     rf"(?:(?:US|U\.S\.){_SP}+)?(?:{_words(w for w in SUFFIX_CURRENCIES if not w.isupper())}"
     rf"|{_alternation(w for w in SUFFIX_CURRENCIES if w.isupper())})(?![A-Za-z])"
 )
 _EN_AFTER = rf"(?:{_SP}+or{_SP}+(?:more|so)\b|-plus\b)"
-_NO_CHINESE_UNIT_AFTER = f"(?!{_SP}?[多余十百千万亿萬億])"
 
 _CN_NUMERAL = "零〇○一二两兩三四五六七八九十百千万亿億萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兆"
+_CN_UNIT = "十百千拾佰仟万亿億萬兆"
 _CN_MAGNITUDE = "[万萬亿億兆]"
 _CN_SUFFIX = f"(?:{_alternation(CHINESE_CURRENCIES)})(?!宇宙|素|件|组|器|化|老|首|旦)"
-_CN_PREFIX = _alternation(CHINESE_PREFIX_CURRENCIES)
-_CN_QUALIFIER = _alternation(CHINESE_QUALIFIERS)
-_CN_VERB = "(?:可?达到?|为)?"  # 最高可达10亿元: the verb is part of the phrase, not the meaning
 _CN_AFTER = _alternation(CHINESE_AFTER_QUALIFIERS)
-_CN_ARABIC_FIGURE = (
-    rf"(?<![0-9０-９.．]){_ARABIC}{_SP}?(?:[多余]?[十百千拾佰仟]?[多余]?{_CN_MAGNITUDE}+[多余]?)"
-)
-# A Chinese figure: Arabic digits with Chinese units (3千万, 16.4亿, 10多亿, 1000余万), or
-# Chinese numerals throughout (二十亿, 一千多万), or a vague magnitude (数亿, 上千万, 十几亿).
-_CN_FIGURE = (
-    rf"(?:{_CN_ARABIC_FIGURE}?"
-    rf"|(?<![{_CN_NUMERAL}数几])(?:数|几|好几|上)?[{_CN_NUMERAL}几多余]*{_CN_MAGNITUDE}[多余]?"
-    rf"|(?<![{_CN_NUMERAL}数几])[{_CN_NUMERAL}几多余]*[{_CN_NUMERAL}])"
-)
+_CN_UNITS = f"[多余]?[十百千拾佰仟]?[多余]?{_CN_MAGNITUDE}+[多余]?"
+# Nothing after an English figure that would make it Chinese ("$1.5亿", "500元").
+_NOT_CHINESE_AFTER = f"(?!{_SP}?(?:[多余十百千万亿萬億]|{_CN_SUFFIX}))"
+
+# Every money expression has a figure; the scan starts only where one can start, so the
+# engine skips the rest of the text in C. Currency symbols and qualifiers written before
+# the figure are read afterwards from a short window (BEFORE_FIGURE).
+_FIGURE_START = f"[0-9０-９{_CN_NUMERAL}数几上好]"
 
 MONEY_PATTERN = re.compile(
-    # English, symbol or code first: "about $1.5bn", "US$300 million", "₹2,000 crore".
-    rf"(?P<en_prefixed>(?:(?P<q1>{_EN_QUALIFIER})\s+)?(?P<cur1>{_EN_PREFIX}){_SP}?"
-    rf"(?P<num1>{_ARABIC})(?P<mag1>{_EN_MAGNITUDE})?{_NO_CHINESE_UNIT_AFTER}"
-    rf"(?:{_SP}+(?P<cur1b>(?i:yen|yuan|renminbi)|RMB|CNY|JPY)\b)?(?P<after1>{_EN_AFTER})?)"
-    # English, figure then currency word or code: "300 billion yuan", "USD" after.
-    rf"|(?P<en_suffixed>(?:(?P<q2>{_EN_QUALIFIER})\s+)?(?<![\w.,])(?P<num2>{_ARABIC})"
-    rf"(?P<mag2>{_EN_MAGNITUDE})?{_SP}+(?P<cur2>{_EN_SUFFIX})(?P<after2>{_EN_AFTER})?)"
-    # English, number words: "forty million dollars", "a billion dollars".
-    rf"|(?P<en_words>(?:(?P<q3>{_EN_QUALIFIER})\s+)?(?P<words3>{_EN_WORD_NUMBER})"
-    rf"(?P<mag3>{_EN_MAGNITUDE}){_SP}+(?P<cur3>{_EN_SUFFIX})(?P<after3>{_EN_AFTER})?)"
-    # English, vague: "tens of millions of dollars", "several hundred million euros".
-    rf"|(?P<en_vague>(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:millions|billions))"
-    rf"(?:\s+of\s+(?P<cur4>{_EN_SUFFIX}))?(?!\s+of\b)"
-    rf"|(?i:\b(?:several|a\s+few|many)\s+(?:hundred\s+|tens\s+of\s+)?(?:million|billion|trillion))"
-    rf"\s+(?P<cur5>{_EN_SUFFIX})"
-    rf"|(?i:\b(?:millions|billions)\s+of)\s+(?P<cur6>{_EN_SUFFIX})"
-    rf"|(?i:\bmulti-?\s?(?:billion|million)[\s-]+(?P<cur7>dollar|euro|pound|yuan))\b)"
-    # Chinese: "约20亿美元", "人民币1.5亿元", "一千多万元", "10亿元以上".
-    rf"|(?P<cn>(?:(?P<q8>{_CN_QUALIFIER}){_CN_VERB})?(?P<pre8>{_CN_PREFIX})?{_SP}?"
-    rf"(?P<num8>{_CN_FIGURE}){_SP}?(?P<cur8>{_CN_SUFFIX})(?P<after8>{_CN_AFTER})?)"
-    # Chinese figure after a currency and none after it: "人民币1.5亿", "RMB 2亿", "$1.5亿".
-    rf"|(?P<cn_prefixed>(?:(?P<q9>{_CN_QUALIFIER}){_CN_VERB})?"
-    rf"(?P<pre9>{_CN_PREFIX}|RMB|US\$|\$){_SP}?(?P<num9>{_CN_ARABIC_FIGURE})(?P<after9>{_CN_AFTER})?)"
-    # Chinese, 过 before a bare magnitude: "融资过亿元".
-    rf"|(?P<cn_past>(?<![通经經超不])过(?P<num10>[十百千]?{_CN_MAGNITUDE}+)(?P<cur10>{_CN_SUFFIX}))"
+    rf"(?={_FIGURE_START})(?:"
+    # An Arabic figure: 1.5, 1,234,567.890, 5000
+    rf"(?P<arabic>(?<![0-9０-９])(?<![0-9０-９][.．,，]){_ARABIC})"
+    rf"(?:"
+    # ... read the English way: "1.5bn", "300 billion yuan", "40 million USD", "5 or more"
+    rf"(?P<en_mag>{_EN_MAGNITUDE})?(?:{_SP}+(?P<en_cur>{_EN_SUFFIX}))?(?P<en_after>{_EN_AFTER})?"
+    rf"(?![.,，．]?[0-9０-９]){_NOT_CHINESE_AFTER}"
+    # ... or the Chinese way: "5000万美元", "16.4亿元", "10多亿元以上", "1.5亿" (人民币 before)
+    rf"|{_SP}?(?P<cn_units>(?:{_CN_UNITS})?[多余]?)"
+    rf"(?:{_SP}?(?P<cn_cur>{_CN_SUFFIX}))?(?P<cn_after>{_CN_AFTER})?)"
+    # A Chinese-numeral figure with a unit in it: 二十亿元, 一千多万元, 数亿元, 上亿元, 亿元
+    rf"|(?P<hanzi>(?<![{_CN_NUMERAL}数几])(?:数|几|好几|上)?[{_CN_NUMERAL}几多余]*"
+    rf"[{_CN_UNIT}][{_CN_NUMERAL}几多余]*){_SP}?(?P<hanzi_cur>{_CN_SUFFIX})"
+    rf"(?P<hanzi_after>{_CN_AFTER})?"
+    rf")"
+)
+
+# What may stand right before a figure: a qualifier, then a currency symbol or code.
+BEFORE_FIGURE = re.compile(
+    rf"(?:(?<!\w)(?P<en_qualifier>{_words(ENGLISH_QUALIFIERS)})\s+"
+    rf"|(?<![通经經超不])(?P<cn_qualifier>{_alternation(CHINESE_QUALIFIERS)})(?:可?达到?|为)?)?"
+    rf"(?:(?<![A-Za-z])(?P<prefix>US{_SP}\$"
+    rf"|{_alternation([*PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS, *CHINESE_PREFIX_CURRENCIES])})"
+    rf"{_SP}?)?$"
+)
+BEFORE_WINDOW = 32
+
+# Money written in words carries "illion": "forty million dollars", "tens of millions".
+WORDS_ANCHOR = re.compile("illion")
+WORDS_WINDOW = 60
+MONEY_IN_WORDS_PATTERN = re.compile(
+    rf"(?P<words>{_EN_WORD_NUMBER})(?P<words_mag>{_EN_MAGNITUDE}){_SP}+(?P<words_cur>{_EN_SUFFIX})"
+    rf"(?P<words_after>{_EN_AFTER})?"
+    # vague: "tens of millions of dollars", "several hundred million euros", "billions of ..."
+    rf"|(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:millions|billions))"
+    rf"(?:\s+of\s+(?P<vague_cur>{_EN_SUFFIX}))?(?!\s+of\b)"
+    rf"|(?i:\b(?:several|a\s+few)\s+(?:hundred\s+|tens\s+of\s+)?(?:million|billion|trillion))"
+    rf"\s+(?P<several_cur>{_EN_SUFFIX})"
+    rf"|(?i:\b(?:millions|billions)\s+of)\s+(?P<plural_cur>{_EN_SUFFIX})"
+    rf"|(?i:\bmulti-?\s?(?:billion|million)[\s-]+(?P<multi_cur>dollar|euro|pound|yuan))\b"
 )
 
 
@@ -224,111 +232,179 @@ def find_money(text: str, yen_or_yuan: str = "CNY") -> list[Money]:
     `yen_or_yuan` resolves a bare ¥/￥ (the caller knows whether the article is
     about a Japanese company).
     """
-    found = []
-    for match in MONEY_PATTERN.finditer(text):
-        money = _read(match, yen_or_yuan)
-        if money is not None:
-            found.append(money)
-    return found
+    found = [
+        money
+        for match in MONEY_PATTERN.finditer(text)
+        if (money := _read_figure(text, match, yen_or_yuan)) is not None
+    ]
+    if "illion" in text:
+        found.extend(_money_in_words(text))
+        found.sort(key=lambda money: money.start)
+    return _without_overlaps(found)
 
 
-def _read(match: re.Match[str], yen_or_yuan: str) -> Money | None:
+def _without_overlaps(found: list[Money]) -> list[Money]:
+    kept: list[Money] = []
+    for money in found:
+        if not kept or money.start >= kept[-1].end:
+            kept.append(money)
+    return kept
+
+
+def _read_figure(text: str, match: re.Match[str], yen_or_yuan: str) -> Money | None:
+    before = BEFORE_FIGURE.search(text, max(0, match.start() - BEFORE_WINDOW), match.start())
+    prefix = before.group("prefix") if before else None
+    start = before.start() if before and before.group() else match.start()
     group = match.group
-    if group("en_prefixed") is not None:
-        currency = _prefix_currency(group("cur1"), yen_or_yuan)
-        if group("cur1b"):
-            currency = _suffix_currency(group("cur1b"))
-        magnitude = group("mag1") or group("mag1s")
-        amount = parse_arabic(group("num1")) * _english_magnitude(magnitude)
-        qualifier = _qualifier(group("q1"), group("after1"), ENGLISH_QUALIFIERS)
-        return _money(match, amount, currency, qualifier)
-    if group("en_suffixed") is not None:
-        number = group("num2")
-        value = parse_arabic(number) if number else parse_english_words(group("words2"))
-        if value is None:
+    if group("hanzi") is not None:
+        currency = _chinese_currency(prefix) or CHINESE_CURRENCIES[group("hanzi_cur")]
+        qualifier = _chinese_qualifier(before, group("hanzi_after"))
+        return _chinese_money(text, start, match.end(), group("hanzi"), currency, qualifier)
+    if group("cn_cur") is not None or group("cn_units"):
+        written = group("cn_cur")
+        currency = _chinese_currency(prefix) or (CHINESE_CURRENCIES[written] if written else None)
+        if currency is None:
             return None
-        magnitude = group("mag2") or group("mag2s")
-        amount = value * _english_magnitude(magnitude)
-        qualifier = _qualifier(group("q2"), group("after2"), ENGLISH_QUALIFIERS)
-        return _money(match, amount, _suffix_currency(group("cur2")), qualifier)
-    if group("en_vague") is not None:
-        written = group("cur3") or group("cur4") or group("cur5") or group("cur6")
-        return _money(match, None, _suffix_currency(written) if written else None, None)
-    if group("cn") is not None:
-        currency = CHINESE_CURRENCIES[group("cur7")]
-        if group("pre7"):
-            currency = CHINESE_CURRENCIES[group("pre7")]
-        return _chinese_money(match, group("num7"), currency, group("q7"), group("after7"))
-    if group("cn_prefixed") is not None:
-        prefix = group("pre8")
-        currency = CHINESE_CURRENCIES.get(prefix) or PREFIX_CURRENCIES[prefix]
-        return _chinese_money(match, group("num8"), currency, group("q8"), group("after8"))
-    return _chinese_money(match, group("num9"), CHINESE_CURRENCIES[group("cur9")], "超", None)
+        qualifier = _chinese_qualifier(before, group("cn_after"))
+        figure = group("arabic") + group("cn_units")
+        return _chinese_money(text, start, match.end(), figure, currency, qualifier)
+    return _english_money(text, start, match, prefix, before, yen_or_yuan)
+
+
+def _english_money(
+    text: str,
+    start: int,
+    match: re.Match[str],
+    prefix: str | None,
+    before: re.Match[str] | None,
+    yen_or_yuan: str,
+) -> Money | None:
+    """'$1.5bn', 'US$300 million', '300 billion yuan': the symbol before wins, except ¥,
+    which the word after ('¥10 billion yen') or the caller's hint resolves."""
+    group = match.group
+    written_after = group("en_cur")
+    end = match.end()
+    if prefix is None:
+        if written_after is None:
+            return None
+        currency = _suffix_currency(written_after)
+    elif prefix in YEN_OR_YUAN_SYMBOLS:
+        currency = _suffix_currency(written_after) if written_after else yen_or_yuan
+    else:
+        currency = PREFIX_CURRENCIES["".join(prefix.split())]
+        if written_after and _suffix_currency(written_after) != currency:
+            end = match.end("en_mag") if group("en_mag") else match.end("arabic")
+    amount = parse_arabic(group("arabic")) * _english_magnitude(group("en_mag"))
+    qualifier = _english_qualifier(before.group("en_qualifier") if before else None)
+    if group("en_after") and end == match.end():
+        qualifier = _english_after_qualifier(group("en_after"))
+    return _money(text, start, end, amount, currency, qualifier)
+
+
+def _money_in_words(text: str) -> list[Money]:
+    """Money in words around each 'illion': 'a billion dollars', 'tens of millions'."""
+    found: dict[int, Money] = {}
+    for anchor in WORDS_ANCHOR.finditer(text):
+        low, high = max(0, anchor.start() - WORDS_WINDOW), anchor.end() + WORDS_WINDOW
+        for match in MONEY_IN_WORDS_PATTERN.finditer(text, low, high):
+            if match.start() <= anchor.start() < match.end() and match.start() not in found:
+                money = _read_words(text, match)
+                if money is not None:
+                    found[match.start()] = money
+    return list(found.values())
+
+
+def _read_words(text: str, match: re.Match[str]) -> Money | None:
+    group = match.group
+    if group("words") is None:
+        written = (
+            group("vague_cur") or group("several_cur") or group("plural_cur") or group("multi_cur")
+        )
+        currency = _suffix_currency(written) if written else None
+        return _money(text, match.start(), match.end(), None, currency, None)
+    value = parse_english_words(group("words"))
+    if value is None:
+        return None
+    before = BEFORE_FIGURE.search(text, max(0, match.start() - BEFORE_WINDOW), match.start())
+    start = before.start() if before and before.group("en_qualifier") else match.start()
+    qualifier = _english_qualifier(before.group("en_qualifier") if before else None)
+    if group("words_after"):
+        qualifier = ENGLISH_AFTER_QUALIFIERS[
+            " ".join(group("words_after").replace("-", " ").split())
+        ]
+    amount = value * _english_magnitude(group("words_mag"))
+    return _money(text, start, match.end(), amount, _suffix_currency(group("words_cur")), qualifier)
 
 
 def _chinese_money(
-    match: re.Match[str], figure: str, currency: str, before: str | None, after: str | None
+    text: str, start: int, end: int, figure: str, currency: str, qualifier: str | None
 ) -> Money | None:
-    figure = figure.replace(" ", "").replace("\u00a0", "")
-    if figure[0] in "数几上" or "几" in figure:
-        return _money(match, None, currency, None)
-    bare_magnitude = figure[0] not in CHINESE_DIGITS and not figure[0].isdigit()
-    if bare_magnitude and figure[0] not in CHINESE_SMALL_UNITS and not before:
-        return _money(match, None, currency, None)  # 千万元级, 亿元: an order of magnitude
-    approximate = "多" in figure or "余" in figure
+    """Read a Chinese figure: vague (数亿), bare magnitude (亿), or a number with 多/余."""
+    figure = "".join(figure.split())
+    if figure[0] in "数几上好" or "几" in figure:
+        return _money(text, start, end, None, currency, None)
+    starts_with_unit = figure[0] not in CHINESE_DIGITS and not figure[0].isdigit()
+    if starts_with_unit and figure[0] not in "十拾" and qualifier is None:
+        return _money(text, start, end, None, currency, None)  # 千万元级, 亿元: a magnitude
     value = parse_chinese_number(figure.replace("多", "").replace("余", ""))
     if value is None:
         return None
-    qualifier = _qualifier(before, after, CHINESE_QUALIFIERS | CHINESE_AFTER_QUALIFIERS)
-    if approximate and qualifier == "exact":
-        qualifier = "over"
-    return _money(match, value, currency, qualifier)
+    if qualifier is None:
+        qualifier = "over" if "多" in figure or "余" in figure else "exact"
+    return _money(text, start, end, value, currency, qualifier)
+
+
+def _chinese_qualifier(before: re.Match[str] | None, after: str | None) -> str | None:
+    """The qualifier stated before (约, 超过) or after (左右, 以上) a Chinese figure, if any."""
+    if before and before.group("cn_qualifier"):
+        return CHINESE_QUALIFIERS[before.group("cn_qualifier")]
+    if before and before.group("en_qualifier"):
+        return _english_qualifier(before.group("en_qualifier"))
+    return CHINESE_AFTER_QUALIFIERS[after] if after else None
+
+
+def _chinese_currency(prefix: str | None) -> str | None:
+    if prefix is None:
+        return None
+    return CHINESE_CURRENCIES.get(prefix) or PREFIX_CURRENCIES.get("".join(prefix.split()))
 
 
 def _money(
-    match: re.Match[str], amount: Decimal | None, currency: str | None, qualifier: str | None
+    text: str,
+    start: int,
+    end: int,
+    amount: Decimal | None,
+    currency: str | None,
+    qualifier: str | None,
 ) -> Money:
     return Money(
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
+        start=start,
+        end=end,
+        text=text[start:end],
         amount=None if amount is None else exact(amount),
         currency=currency,
         qualifier=qualifier,
     )
 
 
-def _prefix_currency(symbol: str, yen_or_yuan: str) -> str:
-    symbol = symbol.strip(" \u00a0\u202f")
-    if symbol in YEN_OR_YUAN_SYMBOLS:
-        return yen_or_yuan
-    return PREFIX_CURRENCIES[symbol]
+_SUFFIX_CURRENCIES_FOLDED = {word.lower(): code for word, code in SUFFIX_CURRENCIES.items()}
 
 
 def _suffix_currency(written: str) -> str:
     words = " ".join(written.split())
-    for prefix in ("US ", "U.S. "):
-        if words.startswith(prefix) and words[len(prefix) :].lower() in ("dollars", "dollar"):
-            return "USD"
-    if words in SUFFIX_CURRENCIES:
+    if words in SUFFIX_CURRENCIES:  # codes are case-sensitive: "won" is KRW, "WON" is not a code
         return SUFFIX_CURRENCIES[words]
-    for word, code in SUFFIX_CURRENCIES.items():
-        if word.lower() == words.lower():
-            return code
-    return "USD"  # "multibillion-dollar"
+    folded = words.lower().removeprefix("us ").removeprefix("u.s. ")
+    return _SUFFIX_CURRENCIES_FOLDED.get(folded, "USD")  # "multibillion-dollar" is USD
 
 
-def _english_magnitude(word: str | None) -> int:
-    return ENGLISH_MAGNITUDES[word.lower()] if word else 1
+def _english_magnitude(written: str | None) -> int:
+    return ENGLISH_MAGNITUDES[written.strip(" -\u00a0\u202f").lower()] if written else 1
 
 
-def _qualifier(before: str | None, after: str | None, table: dict[str, str]) -> str:
-    if before:
-        words = " ".join(before.split()).lower()
-        for phrase, meaning in table.items():
-            if words.startswith(phrase) and (len(words) == len(phrase) or not words[len(phrase)].isalpha() or table is not ENGLISH_QUALIFIERS):
-                return meaning
-    if after:
-        words = " ".join(after.replace("-", " ").split()).lower()
-        return (ENGLISH_AFTER_QUALIFIERS | CHINESE_AFTER_QUALIFIERS).get(words, "exact")
-    return "exact"
+def _english_qualifier(written: str | None) -> str:
+    return ENGLISH_QUALIFIERS[" ".join(written.split()).lower()] if written else "exact"
+
+
+def _english_after_qualifier(written: str) -> str:
+    return ENGLISH_AFTER_QUALIFIERS[" ".join(written.replace("-", " ").split())]

@@ -31,12 +31,13 @@ CHINESE_DIGITS: dict[str, int] = {
     **dict.fromkeys("八捌", 8),
     **dict.fromkeys("九玖", 9),
 }
+# Largest first, like the big units below: a number is split at its largest unit.
 CHINESE_SMALL_UNITS: dict[str, int] = {
-    **dict.fromkeys("十拾", 10),
-    **dict.fromkeys("百佰", 100),
     **dict.fromkeys("千仟", 1000),
+    **dict.fromkeys("百佰", 100),
+    **dict.fromkeys("十拾", 10),
 }
-# Largest first: a number is split at its largest unit. 兆 is 10^12 as in
+# 兆 is 10^12 as in
 # Taiwanese and Japanese finance (1兆日圓), where it appears in money.
 CHINESE_BIG_UNITS: tuple[tuple[str, int], ...] = (
     ("兆", 10**12),
@@ -77,7 +78,7 @@ def parse_arabic(text: str) -> Decimal:
 
 
 def parse_chinese_number(text: str) -> Decimal | None:
-    """A Chinese or mixed numeral ('二十亿', '3千万', '16.4亿', '1.2万亿') → Decimal; None if malformed.
+    """A Chinese or mixed numeral ('二十亿', '3千万', '1.2万亿') → Decimal; None if malformed.
 
     A number is split at its largest unit: left × unit + right. A lone digit
     after a unit counts in the next lower unit, as speech does ('一万五' is 15000).

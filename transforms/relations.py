@@ -25,6 +25,7 @@ from fundwire.transforms.entities import (
     is_coreference,
     lookup,
 )
+from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.money import Money, find_money
 from fundwire.transforms.rounds import find_rounds, find_status
 from fundwire.transforms.sentences import Sentence
@@ -62,22 +63,22 @@ class Deal:
 
 # --- words around a figure ---------------------------------------------------------------
 
-_VALUATION_BEFORE = re.compile(
-    r"(?:valuation of|valued at|valuing (?:\w+\s){0,3}at|values? (?:\w+\s){0,4}at|valuation to|"
-    r"估值(?:达到|达|为|约为|约|超过|超|升至|提升至|增至|接近|逾|或达|已达)?|估值在)\s*$",
+_VALUATION_BEFORE = compile_both(
+    r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
+    r"估值[^，。；\d]{0,8}|valuation (?:of|at|to|near(?:ing)?))\s*$",
     re.I,
 )
-_VALUATION_AFTER = re.compile(
+_VALUATION_AFTER = compile_both(
     r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值", re.I
 )
-_DISTRACTOR_NEAR = re.compile(
+_DISTRACTOR_NEAR = compile_both(
     r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|shares? (?:rose|fell|slid|jumped)|"
     r"stock|assets under management|\bAUM\b|acqui|buy(?:s|ing)?\b|bought|purchase|takeover|"
-    r"grant|subsid|budget|set aside|taskforce|supercomputer|spend|capex|"
+    r"grant|subsid|budget|set aside|taskforce|supercomputer|spend|capex|exchange rate|"
     r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理",
     re.I,
 )
-_TOTAL_NEAR = re.compile(
+_TOTAL_NEAR = compile_both(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
     r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|\bover the (?:years|past)\b|"
     r"\bin the past (?:year|\w+ (?:years|months))\b|\bcumulative|\bbrings? (?:its|the) total|"
@@ -85,20 +86,25 @@ _TOTAL_NEAR = re.compile(
     r"累计|总计|共计|迄今|至今|一年内|过去一年|总融资|融资总额|合计|总额达|翻倍至|增至",
     re.I,
 )
-_STAKE_NEAR = re.compile(
+_STAKE_NEAR = compile_both(
     r"\ba total of\b|\btotal investment\b|\bbrings? (?:its|the) total|\bdoubled its (?:investment|stake)|"
     r"\braised its (?:investment|stake) to|\bcumulative|累计投资|累计投入|总投资|投资总额|翻倍至|增至",
     re.I,
 )
-_ALREADY = re.compile(r"\balready\b|已经|之前已|此前已|已(?:投|累计)", re.I)
-_PLURAL_MARKET = re.compile(
+_ALREADY = compile_both(r"\balready\b|已经|之前已|此前已|已(?:投|累计)", re.I)
+_PLURAL_MARKET = compile_both(
     r"\b(?:start-?ups|companies|firms|deals|sector|industry|investors poured|venture funding)\b|"
     r"初创企业们|企业们|公司们|行业|赛道(?:共|累计)|全球(?:AI|人工智能)?(?:初创)?企业",
     re.I,
 )
-_FUND_RAISE = re.compile(r"\b(?:new |its )?(?:fund|funds)\b(?! of)|新基金|基金规模|募资规模|美元基金|人民币基金")
-_CONVERSION = re.compile(r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I)
-_REFERS_BACK = re.compile(r"当时|彼时|at the time|\bthen\b", re.I)
+_PUBLIC_MONEY = compile_both(
+    r"\b(?:government|minister|ministry|state budget|taxpayer|exchange rate|treasury)\b|"
+    r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash",
+    re.I,
+)
+_FUND_RAISE = compile_both(r"\b(?:new |its )?(?:fund|funds)\b(?! of)|新基金|基金规模|募资规模|美元基金|人民币基金")
+_CONVERSION = compile_both(r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I)
+_REFERS_BACK = compile_both(r"当时|彼时|at the time|\bthen\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +131,18 @@ def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
 def _figure_role(text: str, money: Money) -> str:
     before = text[max(0, money.start - 40) : money.start]
     after = text[money.end : money.end + 30]
-    if _VALUATION_BEFORE.search(before[-25:]) or _VALUATION_AFTER.match(after):
+    if _VALUATION_BEFORE.search(before[-40:]) or _VALUATION_AFTER.match(after):
         return "valuation"
+    if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(r"valuation", text, re.I):
+        return "valuation"  # "would not discuss its valuation, but sources put it at $2bn"
     near = before[-30:] + " " + after
-    if _STAKE_NEAR.search(near):
+    if _STAKE_NEAR.search(near) or re.search(r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before):
         return "stake"
     if _TOTAL_NEAR.search(near):
         return "total"
-    if _DISTRACTOR_NEAR.search(before[-22:] + " " + after[:18]):
+    if _DISTRACTOR_NEAR.search(before[-22:] + " " + after[:25]):
+        return "distractor"
+    if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
     if _FUND_RAISE.search(after[:14]):
         return "distractor"
@@ -149,12 +159,12 @@ def _clause_before(text: str, pos: int) -> str:
 
 # --- lists of names ------------------------------------------------------------------------
 
-_EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
-_ZH_SPLIT = re.compile(r"、|以及|及|和|与|，|和以及")
-_EN_CLAUSE_WORD = re.compile(
+_EN_SPLIT = compile_both(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
+_ZH_SPLIT = compile_both(r"、|以及|及|和|与|，|和以及")
+_EN_CLAUSE_WORD = compile_both(
     r"\b(?:while|when|as|but|after|said|says|which|who|that|because|although|where)\b", re.I
 )
-_EN_BAD_PREFIX = re.compile(
+_EN_BAD_PREFIX = compile_both(
     r"\b(?:in|at|to|for|with|that|which|who|of|on|values?|valued|than|into|about)\b|[$€£¥\d]", re.I
 )
 
@@ -169,6 +179,8 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     for item in items:
         name = _item_name(item, cjk)
         if name is None:
+            if cjk:
+                continue  # "SK中国、SK海力士以及数家汽车集团": the vague item is skipped
             break
         names.append(name)
         if not cjk and backwards and _EN_CLAUSE_WORD.search(item[: item.find(name)]):
@@ -178,7 +190,13 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
+_EN_ITEM_LEAD = compile_both(r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I)
+_EN_ITEM_TAIL = compile_both(r"(?:\s+[a-z][\w'’-]*)+[\s.,]*$")
+
+
 def _item_name(item: str, cjk: bool) -> str | None:
+    if not cjk:
+        item = _EN_ITEM_TAIL.sub("", _EN_ITEM_LEAD.sub("", item))
     name = clean_name(item)
     if name is None:
         return None
@@ -197,37 +215,44 @@ def _has_cjk(text: str) -> bool:
 
 # --- role cues ----------------------------------------------------------------------------
 
-_EN_LEAD_AFTER = re.compile(r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+by\s+", re.I)
-_EN_PART_AFTER = re.compile(
+_EN_LEAD_AFTER = compile_both(r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+by\s+", re.I)
+_EN_PART_AFTER = compile_both(
     r"\b(?:with (?:additional |further )?participation (?:from|by)|participation from|joined by|"
     r"alongside|along with|together with|with backing from|backed by|"
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|included|including|such as|were|are)|"
-    r"from (?:investors|backers) (?:including|such as)|including)\s+",
+    r"from (?:investors|backers) (?:including|such as)|including|as did|among them|among others)\s+",
     re.I,
 )
-_EN_FROM = re.compile(r"\bfrom\s+(?!investors|backers)", re.I)
-_EN_LEAD_BEFORE = re.compile(
+_EN_FROM = compile_both(r"\bfrom\s+(?!investors|backers)", re.I)
+_EN_LEAD_BEFORE = compile_both(
     r"\s+(?:also\s+)?(?:co-led|led|headed|spearheaded)\s+(?:the|a|an|its|this|that)\b", re.I
 )
-_EN_PART_BEFORE = re.compile(
-    r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|came back|returned|"
-    r"chipped in|piled in|also invested|invested as well)\b",
+_EN_PART_BEFORE = compile_both(
+    r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|came back|came in|returned|"
+    r"chipped in|piled in|also invested|invested as well|put money in|investing|participating|"
+    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b",
     re.I,
 )
-_EN_LED_COMPOUND = re.compile(r"([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
-_ZH_LEAD = re.compile(r"(?:联合|共同|一起)?(?:领投|牵头|领衔)")
-_ZH_PART = re.compile(r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?)")
-_ZH_PART_AFTER = re.compile(
-    r"(?:投资方|参投方|投资机构|投资人|股东|参与方|参与本轮的[^，。]{0,20}?)(?:包括|为|有|是)[:：]?"
+_EN_LED_COMPOUND = compile_both(r"([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
+_ZH_LEAD = compile_both(r"(?:联合|共同|一起)?(?:领投|牵头|领衔)")
+_ZH_PART = compile_both(
+    r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?|"
+    r"(?:继续|均)?(?:加码|增持|追投|追加投资))"
+)
+_ZH_FROM = compile_both(r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)?(?=获得|筹得|募得|拿到|融资|募集)")
+_ZH_PART_AFTER = compile_both(
+    r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|股东|参与方)(?:包括|为|有|是))[:：]?"
 )
 _ZH_LIST_STOP = "，。；：:;！？"
 
 
+_ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由")
+
+
 def _zh_list_before(text: str, pos: int) -> list[str]:
     start = max(text.rfind(ch, 0, pos) for ch in _ZH_LIST_STOP) + 1
-    you = text.rfind("由", start, pos)
-    if you >= 0:
-        start = you + 1
+    for cue in _ZH_CUE_END.finditer(text, start, pos):
+        start = cue.end()
     return _list_names(text[start:pos], backwards=True)
 
 
@@ -240,8 +265,8 @@ def _zh_list_after(text: str, pos: int) -> list[str]:
 def _en_list_after(text: str, pos: int) -> list[str]:
     end = len(text)
     stop = re.compile(
-        r"[.;:!?](?:\s|$)|\s+(?:with participation|alongside|along with|in a\b|at a\b|at an\b|"
-        r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in its|in the|"
+        r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
+        r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
         r"that|said|led by|co-led by)",
         re.I,
     )
@@ -282,6 +307,9 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
         for m in _ZH_PART_AFTER.finditer(text):
             cue = True
             add(_zh_list_after(text, m.end()), None)
+        for m in _ZH_FROM.finditer(text):
+            cue = True
+            add(_list_names(m.group("list"), backwards=False), None)
     for m in _EN_LEAD_AFTER.finditer(text):
         cue = True
         add(_en_list_after(text, m.end()), True)
@@ -302,50 +330,87 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 
 # --- frames ---------------------------------------------------------------------------------
 
-_EN_APPOSITIVE = re.compile(
+_EN_APPOSITIVE = compile_both(
     r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|,\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)"
 )
-_ZH_GLOSS = re.compile(r"[（(][^）)]{1,40}[）)]")
+# "除去获得X的支持外": a concession, not the deal the sentence tells.
+_ZH_BESIDES = compile_both(r"除(?:去|了)?[^，。；]{1,40}?(?:之外|以外|外)(?=，)")
+_ZH_GLOSS = compile_both(r"[（(][^）)]{1,40}[）)]")
 
-_EN_INVEST = re.compile(
+_EN_INVEST = compile_both(
     r"\b(?:invest(?:ed|s|ing)?|put(?:s|ting)?|pour(?:ed|s|ing)?|inject(?:ed|s|ing)?|"
     r"commit(?:ted|s|ting)?|plough(?:ed|s)?|plow(?:ed|s)?|pump(?:ed|s)?|doubled its investment|"
-    r"(?:made|make|makes) an investment)\b",
+    r"(?:made|make|makes) an investment|bought into|buys into|(?:took|takes|acquired|bought) "
+    r"(?:a |an )?(?:\w+ )?stake)\b",
     re.I,
 )
-_EN_TARGET = re.compile(r"\b(?:in|into|to)\s+", re.I)
-_EN_RAISE = re.compile(
+_EN_BACK = compile_both(
+    r"\b(?:backs|backed|funds|bets on|(?:deepens|ups|doubles|increases|raises) (?:its|their) "
+    r"(?:bet|stake|investment|holding) (?:on|in))\s+",
+    re.I,
+)
+_EN_OWN_TOTAL = compile_both(
+    r"(?P<investor>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:'s|’s)\s+(?:total|cumulative|overall)\s+"
+    r"(?:investment|commitment|stake|holding)\s+(?:in|to)\s+"
+)
+_EN_TARGET = compile_both(r"\b(?:in|into|to)\s+", re.I)
+_EN_RAISE = compile_both(
     r"\b(?:raised|raises|raise|raising|closed|closes|close|secured|secures|secure|landed|lands|"
     r"took in|takes in|received|receives|bagged|picked up|nabbed|netted|attracted|announced|"
     r"announces|completed|completes|complete|gets|got|came out of stealth|emerged from stealth|"
-    r"won|scored|collected|collects|is undergoing|undergoing|has|had)\b",
+    r"won|scored|collected|collects|is undergoing|undergoing|adds|added|pulls in|pulled in|"
+    r"rakes in|raked in|nets|has|had)\b",
     re.I,
 )
-_FUNDING_WORD = re.compile(
-    r"\b(?:funding|financing|round|investment|raise|capital|backing|money)\b|融资|投资|注资|募资|轮",
+_FUNDING_WORD = compile_both(
+    r"\b(?:funding|financing|round|investment|raise|capital|backing|money)\b|融资|投资|注资|募资|集资|筹资|轮",
     re.I,
 )
-_ZH_INVEST_TO = re.compile(
-    r"(?:向|对|为)(?P<target>[^，。；、向对为]{1,40}?)(?:追加|增加|进行|完成|再次|再|继续)?(?:了)?"
-    r"(?:[^，。；]{0,16}?的)?(?:战略)?(?:投资|注资|投入|入股)"
+_ZH_INVEST_TO = compile_both(
+    r"(?:向|对|为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])(?:追加|增加|进行|完成|再次|再|继续)?(?:了)?"
+    r"(?:[^，。；A-Za-z]{0,16}?的)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
+    r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
-_ZH_INVESTED = re.compile(
+_ZH_INVESTED = compile_both(
     r"(?:联合|共同)?(?:领投|投资|注资|入股|押注|参投|跟投)了(?P<target>[^，。；]{1,40}?)"
     r"(?=的|[，。；]|$|(?:逾|超|近|约)?[\d一二三四五六七八九十两数百千万亿]+)"
 )
-_ZH_RECEIVED = re.compile(
-    r"(?:获得了|获得|获|得到了|得到|接受了|接受)(?P<investors>[^，。；]{2,80}?)(?:的|等)?"
-    r"(?:[^，。；]{0,20}?)(?:投资|注资|资助|支持|领投|入股)"
+# "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
+# Cornerstone subscriptions in an offering: "X认购2亿美元".
+_ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
+# A person putting in their own money: "王某个人拿出5000万美元".
+_ZH_OWN_MONEY = compile_both(r"(?:以)?个人(?:名义|身份)?(?:拿出|出资|掏出|投入)(?:了)?(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
+_ZH_BACKING = compile_both(r"投资|注资|资助|支持|入股|融资")
+# Where the investors of "获得X…" end: at the amount, or at "的投资/的支持".
+_ZH_BACKING_TAIL = compile_both(
+    r"(?:等(?:机构|投资方|投资者)?)?(?:的)?[\d一二两三四五六七八九十数几逾超近约]+(?:\.\d+)?[百千万亿]"
+    r"|的[^、，。；]{0,12}(?:投资|注资|资助|支持|融资)|(?:等[^、]{0,8})?(?:战略)?(?:投资|注资|资助|支持)$"
 )
-_ZH_RAISE = re.compile(
-    r"完成|获得|获|拿下|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|进行|宣布|融资"
+_ZH_RECEIVED = compile_both(
+    r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
+    r"|由(?P<by>[^，。；由的]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
 )
-_ZH_DATE_WORDS = re.compile(
+_DONE_VERB = compile_both(
+    r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
+    r"landed|took in|received|bagged|added|got|led|co-led)\b|完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
+    re.I,
+)
+_VERB_BEFORE_ROUND = compile_both(
+    r"(?:\b(?:raised|raises|closed|closes|secured|completed|announced|announces|landed|led|co-led)\b"
+    r"|完成|获得|获|拿到|拿下|宣布|启动|领投了?|跟投了?|参与了?)[^，。；,.;]{0,15}$",
+    re.I,
+)
+# An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
+_OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
+_ZH_RAISE = compile_both(
+    r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资"
+)
+_ZH_DATE_WORDS = compile_both(
     r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|明年|年初|年底|年中|"
-    r"近日|日前|今日|昨日|昨天|今天|周[一二三四五六日]|本周|上周|此前|早前|当时|随后"
+    r"近日|日前|今日|昨日|昨天|今天|周[一二三四五六日]|本周|上周|此前|早前|当时|随后|上市前|上市后|成立后|此后|其中|率先|初步|当年|同年|次年|之后|首先|最终|另外|此外|本月|上月|当月|同月|本年|今年以来"
 )
-_ZH_SUBJECT_TAIL = re.compile(
+_ZH_SUBJECT_TAIL = compile_both(
     r"(?:宣布|已经|已|正式|于|在|也|还|就|将|再次|又|再|刚刚|成功|顺利|近期|曾|先后|分别|共|"
     r"同时|此次|这次|率先|今|则|日|透露|表示|称|对外)+$"
 )
@@ -353,12 +418,15 @@ _ZH_SUBJECT_TAIL = re.compile(
 
 def _zh_subject(text: str, pos: int) -> str | None:
     """The name a Chinese clause opens with, before position `pos` (its verb)."""
-    start = max(text.rfind(ch, 0, pos) for ch in "，。；：:;！？") + 1
+    start = max(text.rfind(ch, 0, pos) for ch in "，。；：:;！？—") + 1
     clause = _ZH_DATE_WORDS.sub("", _ZH_GLOSS.sub("", text[start:pos]))
     clause = _ZH_SUBJECT_TAIL.sub("", clause.strip())
+    if not clause or not clean_name(clause):
+        if start > 0 and text[start - 1] in "：:":
+            return _zh_subject(text, start - 1)  # "地平线：C轮已进账5.5亿美元"
     if not clause:
         return None
-    if is_coreference(clause) or clause in ("其", "它", "该公司", "公司"):
+    if is_coreference(clause) or re.match(r"^(?:其|它|该|这家|此|公司)", clause):
         return COREFERENCE
     return clean_name(clause)
 
@@ -374,6 +442,13 @@ def _en_subject(flat: str, pos: int) -> str | None:
         last,
         re.I,
     ):
+        speaker = re.search(r"\b(?:said|says|announced|confirmed|told)\b", clause)
+        named = find_names(clause[: speaker.start()]) if speaker else []
+        if named:
+            return named[0].text
+        if re.search(r"\bit\b(?:\s+\w+){0,4}\s*$", last):
+            earlier = find_names(flat[: pos - len(last)])
+            return earlier[-1].text if earlier else COREFERENCE
         return COREFERENCE
     names = [m for m in find_names(clause) if m.end <= len(clause)]
     if names:
@@ -385,22 +460,24 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     """Every deal a sentence tells (see the module docstring for the frames)."""
     text = sentence.text
     figures = read_figures(text, yen_or_yuan)
-    dates = [d for d in find_dates(text, published) if d.value]
+    dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
     cjk = _has_cjk(text)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
-    flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat) if cjk else flat
-    status = find_status(text) or "completed"
+    if cjk:
+        flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
+        flat = _ZH_BESIDES.sub(lambda m: " " * len(m.group()), flat)
     deals: list[Deal] = []
     used: set[int] = set()  # figures consumed by a frame
 
     deals += _investor_first(flat, sentence, figures, used, cjk)
     if cjk:
         deals += _zh_received(flat, sentence, figures, used)
-    deals += _investee_first(flat, sentence, figures, used, cjk)
+        deals += _zh_shareholders(flat, sentence)
+    deals += _investee_first(flat, sentence, figures, used, cjk, told=bool(deals))
     deals += _valuations(flat, sentence, figures, used, deals, cjk)
     for deal in deals:
-        deal.status = status
-        deal.date = _date_for(deal.anchor, dates)
+        deal.status = find_status(text[: _clause_end(text, deal.anchor)]) or "completed"
+        deal.date = _date_for(deal.anchor, dates, text)
         deal.refers_back = bool(_REFERS_BACK.search(text)) and deal.date is None
         deal.stake_like = deal.stake_like and deal.date is None
         if deal.stake_like and deal.kind == "investment" and deal.amount is not None:
@@ -408,12 +485,20 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     return deals
 
 
-def _date_for(anchor: int, dates: list[DateMention]) -> str | None:
-    """The date told nearest the deal: the last one before it, else the first after."""
+def _is_span_start(text: str, mention: DateMention) -> bool:
+    """ "since 2019", "2019年以来": the start of a period, not when a deal happened."""
+    before = text[max(0, mention.start - 6) : mention.start]
+    return bool(re.search(r"\bsince\s*$", before, re.I) or re.match(r"以来|来|起", text[mention.end :]))
+
+
+def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
+    """The date told nearest the deal: the last one before it, else one later in its clause."""
     before = [d for d in dates if d.start <= anchor]
     if before:
         return before[-1].value
-    return dates[0].value if dates else None
+    clause_end = _clause_end(text, anchor)
+    after = [d for d in dates if d.start < clause_end]
+    return after[0].value if after else None
 
 
 def _deal_figure(figures: list[Figure], used: set[int], lo: int, hi: int) -> Figure | None:
@@ -431,19 +516,42 @@ def _investor_first(
     deals: list[Deal] = []
     if cjk:
         for m in _ZH_INVEST_TO.finditer(flat):
-            target = _target_name(m.group("target"), cjk)
+            target = _target_name(m.group("target") or m.group("target2"), cjk)
             investors = _zh_investors_before(flat, m.start())
-            end = _clause_end(flat, m.end())
+            end = _sentence_part_end(flat, m.end())
             figure = _deal_figure(figures, used, m.start(), end)
+            if figure is None and re.search(r"的(?:战略|股权)?(?:投资|注资)$", m.group()):
+                continue  # "谷歌对Anthropic的投资是…": the deal named, not told
+            if re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()]):
+                deal = Deal("round", target, sentence, figure.money if figure else None)
+                deal.investors = [Investor(canonical(n), True) for n in investors]
+                deal.anchor = m.start()
+                deals.append(deal)
+                continue
             deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+        for m in _ZH_OWN_MONEY.finditer(flat):
+            investors = _zh_list_before(flat, m.start())[-1:]
+            figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
+            if investors and figure:
+                deals += _investment_deals(sentence, investors, [COREFERENCE], figure, m.start(), flat)
+        for m in _ZH_SUBSCRIBED.finditer(flat):
+            investors = _zh_list_before(flat, m.start())[-1:]
+            figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
+            if investors and figure:
+                deal = Deal("investment", COREFERENCE, sentence, figure.money)
+                deal.investors = [Investor(canonical(investors[0]), None, figure.money)]
+                deal.anchor = m.start()
+                deals.append(deal)
         for m in _ZH_INVESTED.finditer(flat):
+            if re.match(r"[\d一二两三四五六七八九十数几逾超近约]", m.group("target")):
+                continue  # "跟投了1000万元": the investor's own amount, read with the round
             targets = [_target_name(t, cjk) for t in _ZH_SPLIT.split(m.group("target"))]
             investors = _zh_investors_before(flat, m.start())
             end = _clause_end(flat, m.end())
             figure = _deal_figure(figures, used, m.start(), end)
             lead = True if "领投" in m.group() else None
             rounds = find_rounds(flat[m.end() : end])
-            if rounds or (figure and len(targets) == 1 and "轮" in flat[m.end() : end]):
+            if rounds or lead or (figure and len(targets) == 1 and "轮" in flat[m.end() : end]):
                 deal = Deal("round", targets[0], sentence, figure.money if figure else None)
                 deal.round = rounds[0].round if rounds else None
                 deal.investors = [Investor(canonical(n), lead) for n in investors]
@@ -452,22 +560,41 @@ def _investor_first(
             else:
                 deals += _investment_deals(sentence, investors, targets, figure, m.start(), flat)
         return deals
-    for m in _EN_INVEST.finditer(flat):
-        target_match = _EN_TARGET.search(flat, m.end(), min(len(flat), m.end() + 70))
+    frames = [(m, _EN_TARGET.search(flat, m.end(), min(len(flat), m.end() + 70))) for m in _EN_INVEST.finditer(flat)]
+    frames += [(m, m) for m in _EN_BACK.finditer(flat)]
+    for m, target_match in frames:
         if target_match is None:
             continue
         target = _en_target(flat, target_match.end())
         if target is None:
             continue
-        investors = _en_list_before(flat, m.start())
-        investors = investors[-3:]
-        figure = _deal_figure(figures, used, m.start(), target_match.end())
+        investors = _en_list_before(flat, m.start())[-3:]
+        if not investors and re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|carmaker|firm)\s*(?:\w+\s*){0,2}$", flat[: m.start()], re.I):
+            investors = [COREFERENCE]
+        figure = _deal_figure(figures, used, m.start(), len(flat))
+        if figure and re.match(r"doubled|increased|raised", m.group(), re.I) and re.search(
+            r"\bto\s*$", flat[: figure.money.start]
+        ):
+            figure = Figure(figure.money, "stake")  # "doubled its investment to $8bn": a total
         deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+    for m in _EN_OWN_TOTAL.finditer(flat):
+        target = _en_target(flat, m.end())
+        figure = _deal_figure(figures, used, m.end(), len(flat))
+        if target and figure:
+            deal = Deal("stake", target, sentence, figure.money)
+            deal.investors = [Investor(canonical(clean_name(m.group("investor")) or m.group("investor")), None, figure.money)]
+            deal.anchor = m.start()
+            deals.append(deal)
     return deals
 
 
+def _sentence_part_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;！？") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _clause_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in "，。；;！？") if i >= 0]
+    ends = [i for i in (text.find(ch, pos) for ch in "，,。；;！？") if i >= 0]
     return min(ends) if ends else len(text)
 
 
@@ -475,7 +602,7 @@ def _target_name(raw: str, cjk: bool) -> str | None:
     raw = raw.strip()
     if raw in ("其", "它", "他们", "该公司", "这家公司") or is_coreference(raw):
         return COREFERENCE
-    if cjk and re.match(r"^这家.*(?:公司|企业)$", raw):
+    if cjk and re.match(r"^(?:这家|该|其|此)", raw):
         return COREFERENCE
     return clean_name(raw)
 
@@ -484,24 +611,23 @@ def _en_target(flat: str, pos: int) -> str | None:
     window = flat[pos : pos + 80]
     cut = re.search(r"[,.;]|\s(?:and|at|for|as|in|to|with|earlier|last|this|on)\s", window)
     head = window[: cut.start()] if cut else window
-    if re.match(r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker))\b", head, re.I):
-        names = find_names(head)
-        return names[-1].text if names else COREFERENCE
-    names = find_names(head)
-    return names[0].text if names and names[0].start < 50 else None
+    coref = re.match(r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker))\b", head, re.I)
+    names = [n for n in find_names(head) if n.start < 50]
+    if coref and not any(n.start >= coref.end() for n in names):
+        return COREFERENCE
+    return names[-1].text if names else None
 
 
 def _zh_investors_before(flat: str, pos: int) -> list[str]:
     start = max(flat.rfind(ch, 0, pos) for ch in "，。；：:;！？") + 1
     clause = _ZH_DATE_WORDS.sub("", flat[start:pos])
     clause = re.sub(r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
-                    r"当时|并|则|会|愿意|决定|此次|本次|就)+$", "", clause.strip())
+                    r"当时|并|则|会|愿意|决定|此次|本次|就|正在|正|洽谈|商谈|有意|考虑|牵头|领投)+$", "", clause.strip())
     clause = re.sub(r"^(?:并|且|而|其中|此外|另外|同时)", "", clause)
     names = _list_names(clause, backwards=True) if clause else []
     if not names:
-        subject = _zh_subject(flat, _first_verb(flat))
-        if subject and subject != COREFERENCE:
-            names = [subject]
+        first = find_names(_ZH_DATE_WORDS.sub(lambda d: " " * len(d.group()), flat[:pos]))
+        names = [first[0].text] if first else []
     return names
 
 
@@ -520,6 +646,8 @@ def _investment_deals(
 ) -> list[Deal]:
     deals = []
     investors = [i for i in investors if i]
+    if _has_cjk(flat):
+        targets = [_antecedent(flat, anchor, investors) if t == COREFERENCE else t for t in targets]
     for target in targets:
         if target is None or not investors:
             continue
@@ -542,88 +670,165 @@ def _investment_deals(
     return deals
 
 
+_PERSON_TITLE = compile_both(r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)", re.I)
+
+
+def _antecedent(flat: str, pos: int, investors: list[str]) -> str:
+    """What "其"/"it"/"这家公司" points to: the last name before it that is not an investor."""
+    taken = {canonical(i) for i in investors}
+    names = [
+        m
+        for m in find_names(flat[:pos])
+        if m.canonical not in taken
+        and flat[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
+        and not _PERSON_TITLE.match(flat, m.end)
+    ]
+    return names[-1].text if names else COREFERENCE
+
+
 def _zh_received(flat: str, sentence: Sentence, figures: list[Figure], used: set[int]) -> list[Deal]:
-    """ "Y获得X（等）的投资/资助": investors named inside the verb phrase."""
+    """ "Y获得X（等）的投资", "Y由X资助": the investee is the subject, investors in the phrase."""
     deals = []
     for m in _ZH_RECEIVED.finditer(flat):
-        span = m.group("investors")
-        if re.search(r"\d|[数几]亿|[数几]千万|融资|轮|估值", span):
-            continue  # "获得5亿美元融资": an amount, not investors
-        names = _list_names(re.sub(r"等[^、和与及]*$", "", span), backwards=False)
+        span = m.group("investors") or m.group("by")
+        if m.group("investors"):
+            if not _ZH_BACKING.search(span) and not any(
+                m.start() < f.money.start < m.end() for f in figures
+            ):
+                continue  # "获得广泛关注": nothing invested
+            span = _ZH_BACKING_TAIL.split(span)[0]
+        names = _list_names(span, backwards=False)
         if not names:
             continue
-        investee = _zh_subject(flat, m.start())
-        if investee is None:
-            continue
+        investee = _zh_subject(flat, m.start()) or COREFERENCE
         figure = _deal_figure(figures, used, m.start(), _clause_end(flat, m.end()))
         deals += _investment_deals(sentence, names, [investee], figure, m.start(), flat)
     return deals
 
 
+_ZH_SHAREHOLDERS = compile_both(
+    r"(?:都|均|也|亦)?(?:在|是|为|成为|位列)(?P<whose>其|该公司|公司|[^，。；、]{2,12}?)的?(?:股东|投资方|投资人)"
+)
+
+
+def _zh_shareholders(flat: str, sentence: Sentence) -> list[Deal]:
+    """ "X、Y和Z都在其股东名单之列", "X是Y的股东": investments told as shareholdings."""
+    deals = []
+    for m in _ZH_SHAREHOLDERS.finditer(flat):
+        investors = _zh_list_before(flat, m.start())
+        whose = m.group("whose")
+        target = COREFERENCE if whose in ("其", "该公司", "公司") else clean_name(whose)
+        if target == COREFERENCE:
+            target = _antecedent(flat, _clause_start(flat, m.start()), investors)
+        deals += _investment_deals(sentence, investors, [target], None, m.start(), flat)
+    return deals
+
+
 def _investee_first(
-    flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool
+    flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool, told: bool
 ) -> list[Deal]:
-    """ "Y raised $N in a Series B led by X", "Y完成N亿元B轮融资，由X领投"."""
+    """ "Y raised $N in a Series B led by X", "Y完成N亿元B轮融资，由X领投".
+
+    A sentence may tell several rounds ("…拿到500万欧元，当年7月又完成A轮融资"): each deal
+    figure (or, without figures, each round word) opens a segment running to the clause of
+    the next one, and the roles found in a segment belong to its deal.
+    """
     rounds = find_rounds(flat)
     free = [i for i, f in enumerate(figures) if i not in used and f.role == "deal"]
-    investors, cue = find_investor_roles(flat)
-    if not free and not rounds and not cue:
-        return []
-    if not free and not rounds and not _mentions_a_round(flat):
-        if cue and investors:
+    if not free and not rounds:
+        investors, cue = find_investor_roles(flat)
+        if cue and investors and not told:
             deal = Deal("round", COREFERENCE, sentence)
             deal.investors = investors
             deal.joins_previous = True
             return [deal]
         return []
-    if not _FUNDING_WORD.search(flat) and not cue:
+    if not _FUNDING_WORD.search(flat) and not _DONE_VERB.search(flat):
         return []
-    figure_index = free[0] if free else None
-    if figure_index is not None:
-        used.add(figure_index)
-    money = figures[figure_index].money if figure_index is not None else None
-    anchor = money.start if money else (rounds[0].start if rounds else 0)
+    anchors = [figures[i].money.start for i in free] or [r.start for r in rounds]
+    cuts = [0] + [_clause_start(flat, a) for a in anchors[1:]] + [len(flat)]
+    deals: list[Deal] = []
+    previous: str | None = None
+    for k, anchor in enumerate(anchors):
+        lo, hi = cuts[k], max(cuts[k + 1], anchor + 1)
+        segment = " " * lo + flat[lo:hi]
+        money = figures[free[k]].money if free else None
+        if free:
+            used.add(free[k])
+        deal = _round_in(segment, sentence, anchor, money, rounds, cjk, lo)
+        if deal is None:
+            continue
+        if deal.investee == COREFERENCE and previous and k > 0:
+            deal.investee = previous
+        previous = deal.investee if deal.investee != COREFERENCE else previous
+        deals.append(deal)
+    return deals
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in "，,；;：:—") + 1
+
+
+def _round_in(
+    segment: str,
+    sentence: Sentence,
+    anchor: int,
+    money: Money | None,
+    rounds: list,
+    cjk: bool,
+    lo: int,
+) -> Deal | None:
+    investors, cue = find_investor_roles(segment)
+    if money is None and not cue and not _VERB_BEFORE_ROUND.search(segment[max(lo, anchor - 20) : anchor]):
+        return None  # a round named in passing ("the Series B cash"), not a deal told
     if cjk:
-        verb = _ZH_RAISE.search(flat, 0, anchor + 1) if anchor else _ZH_RAISE.search(flat)
-        verb_pos = verb.start() if verb else anchor
-        investee = _zh_subject(flat, verb_pos) or _zh_subject(flat, _first_verb(flat))
-        if investee is None:
-            possessive = re.search(r"([^，。；的]{2,20})的[^，。；]{0,12}(?:轮|融资)", flat)
-            investee = clean_name(possessive.group(1)) if possessive else None
-    else:
-        verbs = [m for m in _EN_RAISE.finditer(flat, 0, anchor + 1)] if anchor else []
+        verbs = list(_ZH_RAISE.finditer(segment, lo, anchor + 1))
         verb_pos = verbs[-1].start() if verbs else anchor
-        investee = _en_subject(flat, verb_pos)
-    if investee is None:
+        investee = _zh_subject(segment, verb_pos)
+        explicit = investee == COREFERENCE
+    else:
+        verbs = list(_EN_RAISE.finditer(segment, lo, anchor + 1))
+        verb_pos = verbs[-1].start() if verbs else anchor
+        investee = _en_subject(segment, verb_pos)
+        explicit = False
+    if investee is None or any(canonical(investee) == i.name for i in investors):
         investee = COREFERENCE
+    if investee == COREFERENCE and cjk and explicit:
+        investee = _antecedent(segment, verb_pos, [i.name for i in investors])
     if not cjk:
-        from_match = _EN_FROM.search(flat, anchor)
+        from_match = _EN_FROM.search(segment, anchor)
         if from_match and not any(i.lead for i in investors):
             known = {i.name for i in investors}
-            for name in _en_list_after(flat, from_match.end()):
+            for name in _en_list_after(segment, from_match.end()):
                 if canonical(name) not in known:
                     investors.append(Investor(canonical(name)))
-    round_word = next((r.round for r in rounds if r.start >= anchor - 60), None)
-    round_word = round_word or (rounds[0].round if rounds else None)
-    investors = [i for i in investors if i.name != investee and i.name != canonical(investee)]
-    if (
+    near = [r for r in rounds if lo <= r.start < len(segment)]
+    round_word = min(near, key=lambda r: abs(r.start - anchor)).round if near else None
+    investors = [i for i in investors if i.name not in (investee, canonical(investee))]
+    own = _OWN_AMOUNT_BEFORE.search(segment[max(lo, anchor - 12) : anchor]) if money else None
+    if own is not None:
+        named = [i for i in investors if i.name]
+        if not named:
+            return None  # "出资4亿美元" with nobody named: an amount without its investor
+        investor = named[-1]
+        deal = Deal("round", investee, sentence, None, round_word, investors)
+        investor.amount = money
+        deal.anchor = anchor
+        return deal
+    own_investor = (
         money is not None
         and len(investors) == 1
         and round_word is None
         and not investors[0].lead
-        and re.search(r"\bfrom\b|获得?.{0,20}(?:投资|注资)", flat[anchor:] if not cjk else flat)
-    ):
+        and re.search(r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment)
+    )
+    if own_investor:
         deal = Deal("investment", investee, sentence, money)
         deal.investors = [Investor(investors[0].name, None, money)]
-        deal.anchor = anchor
-        return [deal]
-    deal = Deal("round", investee, sentence, money, round_word, investors)
+    else:
+        deal = Deal("round", investee, sentence, money, round_word, investors)
     deal.anchor = anchor
-    return [deal]
-
-
-def _mentions_a_round(flat: str) -> bool:
-    return bool(re.search(r"\b(?:the|this|that) (?:round|financing|raise)\b|本轮|这一轮|此轮|该轮", flat, re.I))
+    return deal
 
 
 def _valuations(
@@ -653,14 +858,18 @@ def _valuations(
 def _valued_company(flat: str, pos: int, cjk: bool) -> str:
     if cjk:
         m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])
-        name = clean_name(_ZH_DATE_WORDS.sub("", m.group(1))) if m else None
-        return name or COREFERENCE
+        raw = _ZH_DATE_WORDS.sub("", m.group(1)) if m else ""
+        raw = re.sub(r"投后|投前|整体|融资后|本轮|这一轮|交易完成后", "", raw)
+        return (clean_name(raw) if raw else None) or COREFERENCE
     m = re.search(r"\b(?:values?|valuing|valued)\s+(.{1,40}?)\s+at\b", flat[:pos])
     if m:
         names = find_names(m.group(1))
-        return names[0].text if names else COREFERENCE
-    subject = _en_subject(flat, pos)
-    return subject or COREFERENCE
+        if is_coreference(m.group(1)) or not names:
+            return COREFERENCE
+        return names[0].text
+    start = _clause_start(flat, pos)
+    names = find_names(flat[start:pos])
+    return names[0].text if names else COREFERENCE
 
 
 def is_known(name: str) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fundwire.transforms.hanzi import compile_both
+
 
 @dataclass(frozen=True, slots=True)
 class RoundMention:
@@ -23,7 +25,7 @@ class RoundMention:
     round: str
 
 
-_ROUND = re.compile(
+_ROUND = compile_both(
     r"(?P<pre_seed>\bpre-?seed\b)"
     r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
     r"|(?P<pre_ipo>(?<![A-Za-z])pre-?IPO(?![A-Za-z]))"
@@ -31,8 +33,8 @@ _ROUND = re.compile(
     r"|(?P<zh_series>(?<![A-Za-z])(?P<zh_letter>[A-Ka-k])(?P<z_plus>\+|＋)?(?:-?\d)?(?:系列)?(?=轮|輪))"
     r"|(?P<angel>\bangel\s+(?:round|investment|funding)|天使(?P<angel_plus>\+|＋)?(?:轮|輪|投资))"
     r"|(?P<seed>\bseed(?:-stage|\s+(?:round|funding|financing|investment|capital))?\b|种子轮|種子輪)"
-    r"|(?P<ipo>(?<![A-Za-z-])IPO(?![A-Za-z])|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
-    r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|战略融资|戰略融資|战略投资|戰略投資|战略轮)"
+    r"|(?P<ipo>(?<![A-Za-z-])IPO(?![A-Za-z])|\bpublic offering\b|上市募资|上市集资|掛牌|挂牌|招股|全球发售|全球發售|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
+    r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
     re.I,
 )
@@ -60,26 +62,26 @@ def _round_value(m: re.Match[str]) -> str:
     return f"series_{letter.lower()}" + ("_plus" if plus else "")
 
 
-_IN_TALKS = re.compile(
+_IN_TALKS = compile_both(
     r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|\bis (?:in the process of )?raising\b"
     r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
     r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bnegotiat|\bis undergoing\b|\bwould value\b"
-    r"|洽谈|商谈|谈判|磋商|拟|正在|计划融资|寻求|有望|即将|或将|预计将",
+    r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将",
     re.I,
 )
-_REPORTED = re.compile(
+_REPORTED = compile_both(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
     r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
     r"|据悉|据了解|据报道|知情人士|消息人士|援引|报道称|據悉|據報道|据.{1,12}报道|透露",
     re.I,
 )
-_COMPLETED = re.compile(
+_COMPLETED = compile_both(
     r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
     r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b"
     r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经",
     re.I,
 )
-_ANNOUNCED = re.compile(
+_ANNOUNCED = compile_both(
     r"\b(?:agreed|agrees|will invest|will put|will lead|announced|announces|plans to invest|"
     r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
     r"|宣布|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",

@@ -66,7 +66,9 @@ def split_sentences(text: str) -> list[Sentence]:
         flush()
         unit = _trimmed(text, start + marker, end, kind, paragraph)
         if unit is not None:
-            if kind == "bullet":
+            if kind == "headline":
+                units.extend(_split_headline(text, unit))
+            elif kind == "bullet":
                 units.extend(_split_prose(text, unit.start, unit.end, paragraph, kind))
             else:
                 units.append(unit)
@@ -101,6 +103,24 @@ def _trimmed(text: str, start: int, end: int, kind: str, paragraph: int) -> Sent
 
 def _flat(s: str) -> str:
     return s.replace("\r", " ").replace("\n", " ")
+
+
+_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _split_headline(text: str, unit: Sentence) -> list[Sentence]:
+    """A Chinese headline separates its clauses with spaces: "甲完成A轮融资 乙领投"."""
+    if not _HEADLINE_GAP.search(unit.text):
+        return [unit]
+    out: list[Sentence] = []
+    prev = 0
+    for m in [*_HEADLINE_GAP.finditer(unit.text), None]:
+        cut = m.start() if m else len(unit.text)
+        part = _trimmed(text, unit.start + prev, unit.start + cut, unit.kind, unit.paragraph)
+        if part is not None:
+            out.append(part)
+        prev = m.end() if m else prev
+    return out
 
 
 def _split_prose(

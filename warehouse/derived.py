@@ -47,11 +47,13 @@ def derive_tables(warehouse: Path, base_currency: str) -> DerivedReport:
     replace_table(warehouse, DEALS, table_from_rows(deals, DEALS))
     replace_table(warehouse, DEAL_SOURCES, table_from_rows(sources, DEAL_SOURCES))
     requests = {
-        (row["currency"], row["date"], row["published"])
+        (row["currency"], row["date"], row.get("published", row.get("first_reported")))
         for row in (*facts, *deals)
         if row["currency"] and row.get("amount") is not None
     }
     rates = fx_rates_for(sorted(requests, key=str), ("USD", base_currency))
+    for row in rates:
+        row["fx_row_id"] = f"{row['fx_key']}>{row['base_currency']}"
     replace_table(warehouse, FX_RATES, table_from_rows(rates, FX_RATES))
     unconverted = sum(1 for r in rates if r["base_currency"] == "USD" and r["rate"] is None)
     return DerivedReport(deals=len(deals), unconverted=unconverted)

@@ -1,0 +1,342 @@
+"""Date mentions in English and Chinese news text, resolved against the publication date.
+
+One compiled regular expression finds every form in one left-to-right pass; a
+small resolver per form turns it into 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', only
+as precise as the text is.
+
+Decisions, by what the words mean:
+
+* A month or day written without a year (10月, 10月28日, "in March",
+  "October 28") is the latest such month on or before the publication month:
+  news reports what happened; a month after the publication month is last year's.
+* "last October" is the latest October strictly before the publication month;
+  "next October" the first one after it.
+* 去年底 / "end of last year" is December of last year (month precision);
+  年初 / 今年年初 / "earlier this year" is this year (year precision).
+* A weekday (周五, "on Friday") is the latest such day on or before publication;
+  "last Friday" / 上周五 the one before that.
+* 日前, 近日, 近期, "recently" are not dates: no day can be read from them.
+* With no publication date, a relative mention keeps ``value=None``: no year is
+  invented.
+* Years outside 1900–2100 and impossible days (month 13, 30 February) are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from fundwire.transforms.numbers import parse_chinese_number
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: its span in the text and the date it names."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None when relative and unanchored
+    precision: str  # year | month | day
+    relative: bool
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
+    "Sunday": 6, "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+}  # fmt: skip
+CHINESE_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+CHINESE_MONTH_OFFSETS = {"本月": 0, "这个月": 0, "這個月": 0, "上月": -1, "上个月": -1,
+                         "上個月": -1, "下月": 1, "下个月": 1, "下個月": 1}  # fmt: skip
+CHINESE_DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+ENGLISH_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alternation(MONTHS)})\b\.?"
+_WEEKDAY = _alternation(w for w in WEEKDAYS if w.isascii())
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
+_CN_SMALL = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}"  # a month or day number
+_CN_DAY_SUFFIX = "[日号號]"
+_CN_YEAR_PART = "(?:年?(?:初|底|末|中))"
+_SP = r"\s?"
+
+DATE_PATTERN = re.compile(
+    # 2023-10-28, 2023/10/28, 2023.10.28, 2023-10
+    rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])"
+    rf"(?:(?P=sep)(?P<iso_d>[0-9]{{1,2}}))?(?![0-9]))"
+    # October 2023, Oct. 2023
+    rf"|(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))"
+    # October 28, 2023; October 28
+    rf"|(?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-9]{{1,2}}){_ORDINAL}(?![0-9])"
+    rf"(?:,?\s+(?P<mdy_y>{_YEAR}))?)"
+    # 28 October 2023; 28 October
+    rf"|(?P<dmy>(?<![0-9])(?P<dmy_d>[0-9]{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
+    rf"(?:,?\s+(?P<dmy_y>{_YEAR}))?)"
+    # in March, last October, early June (a month with no year or day after it)
+    rf"|(?P<mon>(?P<mon_w>(?i:last|this|next|in|since|by|until|through|during|from|early|late"
+    rf"|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of))\s+(?P<mon_m>{_MONTH})"
+    rf"(?!\.?,?\s*[0-9]))"
+    # in 2021, since 2019, early 2024, by the end of 2025
+    rf"|(?P<yr>(?i:\b(?:in|since|during|by|until|through|from|of|early|late|mid-?"
+    rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?:(?:early|late|mid-?)\s*)?)"
+    rf"(?P<yr_y>{_YEAR})(?![.,][0-9]|%))"
+    # this year, end of last year, earlier this month, last month
+    rf"|(?P<en_rel>(?i:(?P<en_edge>(?:the\s+)?(?:end|close)\s+of\s+)?(?:(?:earlier|later|early|late)\s+)?"
+    rf"(?P<en_which>this|last|next)\s+(?P<en_unit>year|month))\b)"
+    rf"|(?P<en_day>(?i:\b(?P<en_dayword>yesterday|today)\b))"
+    rf"|(?P<en_wd>(?P<en_wd_w>(?i:on|last|this\s+past))\s+(?P<en_wd_d>{_WEEKDAY})\b)"
+    # 2023年10月28日, 2023年10月, 2023年, 2023年底
+    rf"|(?P<cn>(?P<cn_y>{_YEAR}|(?<![〇零一二三四五六七八九])[〇零一二三四五六七八九]{{4}}){_SP}年"
+    rf"(?:{_SP}(?P<cn_m>{_CN_SMALL}){_SP}月份?(?:{_SP}(?P<cn_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?"
+    rf"|(?P<cn_edge>初|底|末|中))?)"
+    # 今年3月, 去年底, 今年年初, 去年10月28日
+    rf"|(?P<cnrel>(?P<cnrel_y>{_alternation(CHINESE_YEAR_OFFSETS)})"
+    rf"(?:(?P<cnrel_m>{_CN_SMALL}){_SP}月份?(?:{_SP}(?P<cnrel_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?"
+    rf"|年?(?P<cnrel_edge>初|底|末|中))?)"
+    # 年初, 年底 (this year)
+    rf"|(?P<cnedge>(?<![0-9〇零一二三四五六七八九今去前明本上当當同])年(?P<cnedge_e>初|底|末))"
+    # 上月, 本月, 上月28日
+    rf"|(?P<cnmrel>(?P<cnmrel_w>{_alternation(CHINESE_MONTH_OFFSETS)})"
+    rf"(?:(?P<cnmrel_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?)"
+    # 10月, 10月28日, 十月
+    rf"|(?P<cnmd>(?<![0-9一二三四五六七八九十年])(?P<cnmd_m>{_CN_SMALL}){_SP}月份?"
+    rf"(?:{_SP}(?P<cnmd_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?)"
+    # 今天, 昨日 (not 今日头条, a company)
+    rf"|(?P<cnday>(?P<cnday_w>{_alternation(CHINESE_DAY_OFFSETS)})(?!头条|頭條))"
+    # 周五, 星期五, 上周五
+    rf"|(?P<cnwd>(?P<cnwd_last>上)?(?:周|星期|礼拜|禮拜)(?P<cnwd_d>[一二三四五六日天])(?!年))"
+)
+
+
+def find_dates(text: str, published: datetime.date | None) -> list[DateMention]:
+    """Every date mention in `text`, left to right, resolved against `published`."""
+    found = []
+    for match in DATE_PATTERN.finditer(text):
+        resolved = _resolve(match, published)
+        if resolved is not None:
+            value, precision, relative = resolved
+            found.append(
+                DateMention(match.start(), match.end(), match.group(), value, precision, relative)
+            )
+    return found
+
+
+# What a resolver returns: (value, precision, relative), or None when the match is no date.
+Resolved = tuple[str | None, str, bool] | None
+
+
+def _resolve(match: re.Match[str], published: datetime.date | None) -> Resolved:
+    kind = match.lastgroup
+    group = match.group
+    if kind == "iso":
+        if group("iso_d") is None and group("sep") == ".":
+            return None  # 2023.5 is a decimal number
+        return _absolute(group("iso_y"), group("iso_m"), group("iso_d"))
+    if kind == "my":
+        return _absolute(group("my_y"), MONTHS[_month_name(group("my_m"))], None)
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[_month_name(group(f"{kind}_m"))]
+        year = group(f"{kind}_y")
+        if year:
+            return _absolute(year, month, group(f"{kind}_d"))
+        return _month_without_year(month, int(group(f"{kind}_d")), published, "latest")
+    if kind == "mon":
+        return _english_month(group("mon_w"), MONTHS[_month_name(group("mon_m"))], published)
+    if kind == "yr":
+        return _absolute(group("yr_y"), None, None)
+    if kind == "en_rel":
+        offset = ENGLISH_OFFSETS[group("en_which").lower()]
+        if group("en_unit").lower() == "year":
+            return _year_relative(offset, "底" if group("en_edge") else None, published)
+        return _month_relative(offset, None, published)
+    if kind == "en_day":
+        return _day_relative(-1 if group("en_dayword").lower() == "yesterday" else 0, published)
+    if kind == "en_wd":
+        mode = "latest" if group("en_wd_w").lower() == "on" else "before"
+        return _weekday(WEEKDAYS[group("en_wd_d")], mode, published)
+    if kind == "cn":
+        return _chinese_absolute(match, published)
+    if kind == "cnrel":
+        offset = CHINESE_YEAR_OFFSETS[group("cnrel_y")]
+        if group("cnrel_m"):
+            return _year_month_relative(offset, group("cnrel_m"), group("cnrel_d"), published)
+        return _year_relative(offset, group("cnrel_edge"), published)
+    if kind == "cnedge":
+        return _year_relative(0, group("cnedge_e"), published)
+    if kind == "cnmrel":
+        return _month_relative(
+            CHINESE_MONTH_OFFSETS[group("cnmrel_w")], group("cnmrel_d"), published
+        )
+    if kind == "cnmd":
+        month = _small_number(group("cnmd_m"))
+        day = _small_number(group("cnmd_d")) if group("cnmd_d") else None
+        if month is None:
+            return None
+        return _month_without_year(month, day, published, "latest")
+    if kind == "cnday":
+        return _day_relative(CHINESE_DAY_OFFSETS[group("cnday_w")], published)
+    mode = "previous_week" if group("cnwd_last") else "latest"
+    return _weekday(WEEKDAYS[group("cnwd_d")], mode, published)
+
+
+# --- resolvers -----------------------------------------------------------------------------
+
+
+def _month_name(written: str) -> str:
+    return written.rstrip(".")
+
+
+def _small_number(written: str) -> int | None:
+    value = parse_chinese_number(written)
+    return int(value) if value is not None else None
+
+
+def _format(year: int, month: int | None, day: int | None) -> tuple[str, str] | None:
+    """('YYYY[-MM[-DD]]', precision), or None when no such date exists."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    if month is None:
+        return f"{year:04d}", "year"
+    if day is None:
+        return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
+    try:
+        return datetime.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _absolute(year: str | int, month: str | int | None, day: str | int | None) -> Resolved:
+    formatted = _format(int(year), _int(month), _int(day))
+    return None if formatted is None else (formatted[0], formatted[1], False)
+
+
+def _int(value: str | int | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _relative(
+    published: datetime.date | None, precision: str, date: tuple[int, int | None, int | None]
+) -> Resolved:
+    """A relative mention: resolved when anchored, otherwise kept with value None."""
+    if published is None:
+        return None, precision, True
+    formatted = _format(*date)
+    return None if formatted is None else (formatted[0], formatted[1], True)
+
+
+def _unanchored(precision: str) -> Resolved:
+    return None, precision, True
+
+
+def _chinese_absolute(match: re.Match[str], published: datetime.date | None) -> Resolved:
+    written_year = match.group("cn_y")
+    year = int(written_year) if written_year.isdigit() else _small_number_positional(written_year)
+    edge = match.group("cn_edge")
+    if edge:
+        return _absolute(year, 12, None) if edge in "底末" else _absolute(year, None, None)
+    if match.group("cn_m") is None:
+        return _absolute(year, None, None)
+    month = _small_number(match.group("cn_m"))
+    day = _small_number(match.group("cn_d")) if match.group("cn_d") else None
+    if month is None:
+        return None
+    return _absolute(year, month, day)
+
+
+def _small_number_positional(written: str) -> int:
+    """二〇二三 → 2023: a year is read digit by digit."""
+    return int("".join(str(int(parse_chinese_number(char) or 0)) for char in written))
+
+
+def _year_relative(offset: int, edge: str | None, published: datetime.date | None) -> Resolved:
+    """今年 / 去年 / 去年底 / 年初 / 'end of last year'."""
+    month = 12 if edge in ("底", "末") else None
+    precision = "month" if month else "year"
+    if published is None:
+        return _unanchored(precision)
+    return _relative(published, precision, (published.year + offset, month, None))
+
+
+def _year_month_relative(
+    offset: int, month_text: str, day_text: str | None, published: datetime.date | None
+) -> Resolved:
+    """今年3月, 去年10月28日."""
+    month = _small_number(month_text)
+    day = _small_number(day_text) if day_text else None
+    if month is None:
+        return None
+    precision = "day" if day else "month"
+    if published is None:
+        return _unanchored(precision) if 1 <= month <= 12 else None
+    return _relative(published, precision, (published.year + offset, month, day))
+
+
+def _month_relative(offset: int, day_text: str | None, published: datetime.date | None) -> Resolved:
+    """本月, 上月, 'last month', 上月28日."""
+    day = _small_number(day_text) if day_text else None
+    precision = "day" if day else "month"
+    if published is None:
+        return _unanchored(precision)
+    months = published.year * 12 + published.month - 1 + offset
+    return _relative(published, precision, (months // 12, months % 12 + 1, day))
+
+
+def _month_without_year(
+    month: int, day: int | None, published: datetime.date | None, which: str
+) -> Resolved:
+    """A month (and day) with no year: `which` is latest (on or before), last or next."""
+    precision = "day" if day else "month"
+    if not 1 <= month <= 12:
+        return None
+    if published is None:
+        return _unanchored(precision)
+    year = published.year
+    if which == "next":
+        year += 1 if month <= published.month else 0
+    elif month > published.month or (which == "last" and month == published.month):
+        year -= 1
+    return _relative(published, precision, (year, month, day))
+
+
+def _english_month(word: str, month: int, published: datetime.date | None) -> Resolved:
+    """'last October', 'next June', 'in March', 'early May'."""
+    word = word.lower()
+    if word == "this":
+        return _year_month_relative(0, str(month), None, published)
+    which = word if word in ("last", "next") else "latest"
+    return _month_without_year(month, None, published, which)
+
+
+def _day_relative(offset: int, published: datetime.date | None) -> Resolved:
+    if published is None:
+        return _unanchored("day")
+    day = published + datetime.timedelta(days=offset)
+    return _relative(published, "day", (day.year, day.month, day.day))
+
+
+def _weekday(weekday: int, mode: str, published: datetime.date | None) -> Resolved:
+    """`mode` latest: on or before publication (周五, 'on Friday'); before: strictly before
+    ('last Friday'); previous_week: in the calendar week before publication's (上周五)."""
+    if published is None:
+        return _unanchored("day")
+    if mode == "previous_week":
+        back = published.weekday() + 7 - weekday
+    else:
+        back = (published.weekday() - weekday) % 7
+        if mode == "before":
+            back = back or 7
+    return _day_relative(-back, published)
