@@ -80,6 +80,9 @@ def test_absolute(sentence: str, value: str, precision: str) -> None:
         ("It announced it last September.", "2023-09", "month"),
         ("It announced it in March.", "2023-03", "month"),
         ("It announced it in December.", "2022-12", "month"),
+        ("It raised money in February last year.", "2022-02", "month"),
+        ("It plans to list in March next year.", "2024-03", "month"),
+        ("It plans to list by the end of this year.", "2023-12", "month"),
         ("It announced it on March 3.", "2023-03-03", "day"),
         ("It announced it on Friday.", "2023-10-27", "day"),
         ("It announced it last Saturday.", "2023-10-21", "day"),
@@ -102,6 +105,21 @@ def test_relative_without_published_invents_nothing(sentence: str) -> None:
     assert mention.relative
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("It has grown since 2019.", "2019"),  # a preposition stays outside: callers read it
+        ("It closed in March.", "March"),
+        ("It closed on Friday.", "Friday"),
+        ("It closed last Friday.", "last Friday"),  # a modifier is part of the date
+        ("It closed at the end of last year.", "the end of last year"),
+        ("It will list in early 2024.", "early 2024"),
+    ],
+)
+def test_span_keeps_prepositions_out_and_modifiers_in(sentence: str, text: str) -> None:
+    assert only(sentence).text == text
+
+
 def test_span_covers_the_mention() -> None:
     sentence = "公司于2023年10月28日宣布。"
     mention = only(sentence)
@@ -119,6 +137,8 @@ def test_span_covers_the_mention() -> None:
         "公司1800年成立。",
         "项目历时3个月。",
         "今日头条发布公告。",
+        "今日资本领投。",  # an investor named Today Capital
+        "当年的创始团队仍在。",  # 当年 alone is "back then"
         "The ratio was 2023.5 today",
         "In 2,000 cities.",
         "May be later.",
@@ -127,6 +147,24 @@ def test_span_covers_the_mention() -> None:
 )
 def test_not_dates(sentence: str) -> None:
     assert [m for m in find_dates(sentence, PUBLISHED) if m.text != "today"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("公司2021年1月获得种子轮，当年7月又完成A轮。", ["2021-01", "2021-07"]),
+        ("公司2019年完成A轮，同年底完成B轮。", ["2019", "2019-12"]),
+        ("It raised a seed round in May 2021 and a Series A later that year.", ["2021-05", "2021"]),
+        ("It raised in 2019 and again the same year.", ["2019", "2019"]),
+    ],
+)
+def test_that_year_is_the_previous_dates_year(sentence: str, values: list[str]) -> None:
+    assert [m.value for m in find_dates(sentence, PUBLISHED)] == values
+
+
+def test_that_year_without_an_earlier_date_is_unresolved() -> None:
+    mention = only("公司当年7月完成A轮。")
+    assert (mention.value, mention.relative) == (None, True)
 
 
 def test_several_dates_left_to_right() -> None:

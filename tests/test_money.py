@@ -59,6 +59,8 @@ def reads(text: str, yen_or_yuan: str = "CNY") -> tuple[Decimal | None, str | No
         ("It raised two hundred million euros.", 200000000, "EUR"),
         ("It raised half a billion dollars.", 500000000, "USD"),
         ("It raised $4-billion.", 4000000000, "USD"),
+        ("It was valued at ₹4.62 lakh crore.", 4620000000000, "INR"),  # lakh crore = 10^12
+        ("It raised Rs.500 crore.", 5000000000, "INR"),
     ],
 )
 def test_english_amounts(sentence: str, amount: int | Decimal, currency: str) -> None:
@@ -144,6 +146,12 @@ def test_chinese_amounts(sentence: str, amount: int, currency: str) -> None:
         ("最高可达20亿美元。", 2000000000, "up_to"),
         ("至多1亿元。", 100000000, "up_to"),
         ("不超过5000万元。", 50000000, "up_to"),
+        ("估值略高于40亿美元。", 4000000000, "over"),
+        ("估值高于40亿美元。", 4000000000, "over"),
+        ("融资不到1亿元。", 100000000, "up_to"),
+        ("Its valuation was nearing $60 billion.", 60000000000, "nearly"),
+        ("It raised less than $5 million.", 5000000, "up_to"),
+        ("It raised slightly more than $5 million.", 5000000, "over"),
     ],
 )
 def test_qualifiers(sentence: str, amount: int, qualifier: str) -> None:
@@ -185,6 +193,9 @@ def test_vague_amounts_have_no_amount(sentence: str, currency: str | None) -> No
         ("It raised ¥500 million.", "CNY", "CNY"),
         ("It raised ￥500 million.", "JPY", "JPY"),
         ("It raised ¥10 billion yen.", "CNY", "JPY"),  # the word after wins over the hint
+        ("获得¥1.5亿投资。", "JPY", "JPY"),
+        ("获得￥1.5亿元投资。", "JPY", "CNY"),  # 元 after says yuan
+        ("获得美元5000万投资。", "CNY", "USD"),
     ],
 )
 def test_yen_or_yuan_by_hint(sentence: str, hint: str, currency: str) -> None:
@@ -223,8 +234,33 @@ def test_several_amounts_left_to_right() -> None:
     assert all(a.end <= b.start for a, b in pairwise(found))
 
 
-def test_a_range_is_not_read_as_its_first_number() -> None:
-    assert [m.amount for m in find_money("It raised $1.5bn-$2bn.")] == [1500000000, 2000000000]
+@pytest.mark.parametrize(
+    ("sentence", "amount", "text"),
+    [
+        ("It is raising $5-10 million.", 10000000, "$5-10 million"),
+        ("It is raising $1.5bn-$2bn.", 2000000000, "$1.5bn-$2bn"),
+        ("It is raising $5m–$10m.", 10000000, "$5m–$10m"),
+        ("拟融资5000万至1亿元。", 100000000, "5000万至1亿元"),
+        ("拟融资5-10亿元。", 1000000000, "5-10亿元"),
+        ("拟融资3到5亿美元。", 500000000, "3到5亿美元"),
+    ],
+)
+def test_a_range_is_up_to_its_high_end(sentence: str, amount: int, text: str) -> None:
+    money = only(sentence)
+    assert (money.text, money.amount, money.qualifier) == (text, amount, "up_to")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It grew its stake from $2 billion to $4 billion.", "投资额由5亿元增至10亿元。"],
+)
+def test_a_change_is_two_figures(sentence: str) -> None:
+    assert [m.qualifier for m in find_money(sentence)] == ["exact", "exact"]
+
+
+def test_currency_before_wins_over_a_word_after() -> None:
+    money = only("A $5 million won approval.")
+    assert (money.text, money.currency) == ("$5 million", "USD")
 
 
 def test_amounts_are_exact_decimals() -> None:

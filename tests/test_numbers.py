@@ -57,7 +57,7 @@ def test_chinese(written: str, value: int) -> None:
     assert parse_chinese_number(written) == value
 
 
-@pytest.mark.parametrize("written", ["", "一10", "五十五十", "百分", "1.2.3万"])
+@pytest.mark.parametrize("written", ["", "十十", "五十五十", "百分", "1.2.3万", "万²"])
 def test_chinese_malformed_is_none(written: str) -> None:
     assert parse_chinese_number(written) is None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -611,10 +612,12 @@ def test_every_view_and_column_has_a_comment(con: duckdb.DuckDBPyConnection) -> 
 
 
 def test_the_data_dictionary_page_is_current(con: duckdb.DuckDBPyConnection) -> None:
+    """FUNDWIRE_UPDATE_DICTIONARY=1 rewrites the page after a change of the SQL comments."""
     expected = render_data_dictionary(con)
+    if os.environ.get("FUNDWIRE_UPDATE_DICTIONARY") == "1":
+        DICTIONARY.write_text(expected, encoding="utf-8")
     assert DICTIONARY.read_text(encoding="utf-8") == expected, (
-        "docs/data-dictionary.md is stale: regenerate it with "
-        "python -m fundwire.warehouse.dictionary <warehouse>/fundwire.duckdb"
+        "docs/data-dictionary.md is stale: FUNDWIRE_UPDATE_DICTIONARY=1 pytest tests/test_views.py"
     )
 
 

@@ -44,17 +44,22 @@ class DateMention:
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
-MONTHS: dict[str, int] = {
+MONTH_NAMES: dict[str, int] = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
     "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+}  # fmt: skip
+MONTH_ABBREVIATIONS: dict[str, int] = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
     "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
 WEEKDAYS: dict[str, int] = {
     "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
     "Sunday": 6, "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
 }  # fmt: skip
 CHINESE_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+# "That year": the year of the date mentioned last before it (2021年1月…，当年7月).
+CHINESE_SAME_YEAR = ("同年", "当年", "當年")
 CHINESE_MONTH_OFFSETS = {"本月": 0, "这个月": 0, "這個月": 0, "上月": -1, "上个月": -1,
                          "上個月": -1, "下月": 1, "下个月": 1, "下個月": 1}  # fmt: skip
 CHINESE_DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -65,7 +70,8 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_MONTH = rf"(?:{_alternation(MONTHS)})\b\.?"
+# "March" or "Oct." (the dot belongs to an abbreviation, not to a sentence's end after "March")
+_MONTH = rf"(?:{_alternation(MONTH_NAMES)}|(?:{_alternation(MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z])"
 _WEEKDAY = _alternation(w for w in WEEKDAYS if w.isascii())
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
@@ -74,7 +80,14 @@ _CN_DAY_SUFFIX = "[日号號]"
 _CN_YEAR_PART = "(?:年?(?:初|底|末|中))"
 _SP = r"\s?"
 
+# Every date starts with a digit, a capital (month, weekday), year/month/today/yesterday or
+# a Chinese date character: the scan skips all other positions in C. A new form must add
+# its first character here. Words that modify a date from before it ("last", "in",
+# "end of") are read from a short window (BEFORE_*).
+_DATE_START = "[0-9ADFJMNOSTWYymt〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]"
+
 DATE_PATTERN = re.compile(
+    rf"(?={_DATE_START})(?:"
     # 2023-10-28, 2023/10/28, 2023.10.28, 2023-10
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])"
     rf"(?:(?P=sep)(?P<iso_d>[0-9]{{1,2}}))?(?![0-9]))"
@@ -86,25 +99,20 @@ DATE_PATTERN = re.compile(
     # 28 October 2023; 28 October
     rf"|(?P<dmy>(?<![0-9])(?P<dmy_d>[0-9]{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
     rf"(?:,?\s+(?P<dmy_y>{_YEAR}))?)"
-    # in March, last October, early June (a month with no year or day after it)
-    rf"|(?P<mon>(?P<mon_w>(?i:last|this|next|in|since|by|until|through|during|from|early|late"
-    rf"|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of))\s+(?P<mon_m>{_MONTH})"
-    rf"(?!\.?,?\s*[0-9]))"
-    # in 2021, since 2019, early 2024, by the end of 2025
-    rf"|(?P<yr>(?i:\b(?:in|since|during|by|until|through|from|of|early|late|mid-?"
-    rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?:(?:early|late|mid-?)\s*)?)"
-    rf"(?P<yr_y>{_YEAR})(?![.,][0-9]|%))"
-    # this year, end of last year, earlier this month, last month
-    rf"|(?P<en_rel>(?i:(?P<en_edge>(?:the\s+)?(?:end|close)\s+of\s+)?(?:(?:earlier|later|early|late)\s+)?"
-    rf"(?P<en_which>this|last|next)\s+(?P<en_unit>year|month))\b)"
+    # March, October: a month alone, read with the word before it (BEFORE_MONTH)
+    rf"|(?P<mon>(?P<mon_m>{_MONTH})(?!\.?,?\s*[0-9])"
+    rf"(?:\s+(?:of\s+)?(?P<mon_year>(?i:this|last|next))\s+(?i:year)\b)?)"
+    # year, month: read with "this/last/next" before them (BEFORE_RELATIVE)
+    rf"|(?P<en_rel>(?i:(?P<en_unit>year|month))\b)"
     rf"|(?P<en_day>(?i:\b(?P<en_dayword>yesterday|today)\b))"
-    rf"|(?P<en_wd>(?P<en_wd_w>(?i:on|last|this\s+past))\s+(?P<en_wd_d>{_WEEKDAY})\b)"
+    # Friday: read with "on/last" before it (BEFORE_WEEKDAY)
+    rf"|(?P<en_wd>(?P<en_wd_d>{_WEEKDAY})\b)"
     # 2023年10月28日, 2023年10月, 2023年, 2023年底
     rf"|(?P<cn>(?P<cn_y>{_YEAR}|(?<![〇零一二三四五六七八九])[〇零一二三四五六七八九]{{4}}){_SP}年"
     rf"(?:{_SP}(?P<cn_m>{_CN_SMALL}){_SP}月份?(?:{_SP}(?P<cn_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?"
     rf"|(?P<cn_edge>初|底|末|中))?)"
     # 今年3月, 去年底, 今年年初, 去年10月28日
-    rf"|(?P<cnrel>(?P<cnrel_y>{_alternation(CHINESE_YEAR_OFFSETS)})"
+    rf"|(?P<cnrel>(?P<cnrel_y>{_alternation([*CHINESE_YEAR_OFFSETS, *CHINESE_SAME_YEAR])})"
     rf"(?:(?P<cnrel_m>{_CN_SMALL}){_SP}月份?(?:{_SP}(?P<cnrel_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?"
     rf"|年?(?P<cnrel_edge>初|底|末|中))?)"
     # 年初, 年底 (this year)
@@ -116,22 +124,56 @@ DATE_PATTERN = re.compile(
     rf"|(?P<cnmd>(?<![0-9一二三四五六七八九十年])(?P<cnmd_m>{_CN_SMALL}){_SP}月份?"
     rf"(?:{_SP}(?P<cnmd_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?)"
     # 今天, 昨日 (not 今日头条, a company)
-    rf"|(?P<cnday>(?P<cnday_w>{_alternation(CHINESE_DAY_OFFSETS)})(?!头条|頭條))"
+    rf"|(?P<cnday>(?P<cnday_w>{_alternation(CHINESE_DAY_OFFSETS)})(?!头条|頭條|资本|資本))"
     # 周五, 星期五, 上周五
     rf"|(?P<cnwd>(?P<cnwd_last>上)?(?:周|星期|礼拜|禮拜)(?P<cnwd_d>[一二三四五六日天])(?!年))"
+    # 2021: a year alone, read with the word before it (BEFORE_YEAR); last, after 2021年
+    rf"|(?P<yr>{_YEAR}(?![.,/-][0-9]|%))"
+    rf")"
 )
+# Words before a month, year or weekday that make it a date. A preposition ("in", "since",
+# "on") stays outside the mention's span, so callers can read it ("since 2019" starts a
+# period); a modifier ("last", "early", "the end of") is part of the date, inside the span.
+_PREPOSITION = r"(?i:in|since|during|by|until|through|from|of|on)\s+"
+_EDGE_OF = r"(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+BEFORE_MONTH = re.compile(
+    rf"(?<![A-Za-z])(?:{_PREPOSITION}"
+    rf"|(?P<modifier>(?P<word>(?i:last|this|next|early|late|{_EDGE_OF}))\s+|(?i:mid)-))$"
+)
+BEFORE_YEAR = re.compile(
+    rf"(?<![A-Za-z])(?:{_PREPOSITION}|(?P<modifier>(?i:early|late|{_EDGE_OF})\s+|(?i:mid)-\s*))$"
+)
+BEFORE_RELATIVE = re.compile(
+    r"(?<![A-Za-z])(?P<modifier>(?i:(?P<edge>(?:the\s+)?(?:end|close)\s+of\s+)?"
+    r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next|that|the\s+same)\s+))$"
+)
+BEFORE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?:(?i:on)\s+|(?P<modifier>(?i:last|this\s+past)\s+))$")
+BEFORE = {
+    "mon": BEFORE_MONTH,
+    "yr": BEFORE_YEAR,
+    "en_rel": BEFORE_RELATIVE,
+    "en_wd": BEFORE_WEEKDAY,
+}
+BEFORE_WINDOW = 30
 
 
 def find_dates(text: str, published: datetime.date | None) -> list[DateMention]:
     """Every date mention in `text`, left to right, resolved against `published`."""
-    found = []
+    found: list[DateMention] = []
     for match in DATE_PATTERN.finditer(text):
-        resolved = _resolve(match, published)
+        start, before = match.start(), None
+        if match.lastgroup in BEFORE and not match.group("mon_year"):
+            before = BEFORE[match.lastgroup].search(text, max(0, start - BEFORE_WINDOW), start)
+            if before is None:
+                continue  # "March" or "2021" with no word that makes it a date
+            if before.group("modifier"):
+                start = before.start("modifier")
+        previous = next((mention.value for mention in reversed(found) if mention.value), None)
+        resolved = _resolve(match, before, published, previous)
         if resolved is not None:
             value, precision, relative = resolved
-            found.append(
-                DateMention(match.start(), match.end(), match.group(), value, precision, relative)
-            )
+            end = match.end()
+            found.append(DateMention(start, end, text[start:end], value, precision, relative))
     return found
 
 
@@ -139,7 +181,13 @@ def find_dates(text: str, published: datetime.date | None) -> list[DateMention]:
 Resolved = tuple[str | None, str, bool] | None
 
 
-def _resolve(match: re.Match[str], published: datetime.date | None) -> Resolved:
+def _resolve(
+    match: re.Match[str],
+    before: re.Match[str] | None,
+    published: datetime.date | None,
+    previous: str | None,
+) -> Resolved:
+    """`previous` is the value of the last date before this one, for "that year" (当年)."""
     kind = match.lastgroup
     group = match.group
     if kind == "iso":
@@ -155,21 +203,34 @@ def _resolve(match: re.Match[str], published: datetime.date | None) -> Resolved:
             return _absolute(year, month, group(f"{kind}_d"))
         return _month_without_year(month, int(group(f"{kind}_d")), published, "latest")
     if kind == "mon":
-        return _english_month(group("mon_w"), MONTHS[_month_name(group("mon_m"))], published)
+        month = MONTHS[_month_name(group("mon_m"))]
+        if group("mon_year"):  # February last year
+            offset = ENGLISH_OFFSETS[group("mon_year").lower()]
+            return _year_month_relative(offset, str(month), None, published)
+        word = before.group("word") if before else None
+        return _english_month(word or "in", month, published)
     if kind == "yr":
-        return _absolute(group("yr_y"), None, None)
+        return _absolute(group("yr"), None, None)
     if kind == "en_rel":
-        offset = ENGLISH_OFFSETS[group("en_which").lower()]
+        which = " ".join(before.group("which").lower().split())
+        if which in ("that", "the same"):  # later that year, the same month
+            return _same_as(previous, group("en_unit").lower(), None, None)
+        offset = ENGLISH_OFFSETS[which]
         if group("en_unit").lower() == "year":
-            return _year_relative(offset, "底" if group("en_edge") else None, published)
+            return _year_relative(offset, "底" if before.group("edge") else None, published)
         return _month_relative(offset, None, published)
     if kind == "en_day":
         return _day_relative(-1 if group("en_dayword").lower() == "yesterday" else 0, published)
     if kind == "en_wd":
-        mode = "latest" if group("en_wd_w").lower() == "on" else "before"
+        mode = "before" if before.group("modifier") else "latest"
         return _weekday(WEEKDAYS[group("en_wd_d")], mode, published)
     if kind == "cn":
         return _chinese_absolute(match, published)
+    if kind == "cnrel" and group("cnrel_y") in CHINESE_SAME_YEAR:
+        if group("cnrel_y") != "同年" and not (group("cnrel_m") or group("cnrel_edge")):
+            return None  # 当年 alone is "back then", not a year
+        unit = "month" if group("cnrel_m") else "year"
+        return _same_as(previous, unit, group("cnrel_m"), group("cnrel_d") or group("cnrel_edge"))
     if kind == "cnrel":
         offset = CHINESE_YEAR_OFFSETS[group("cnrel_y")]
         if group("cnrel_m"):
@@ -194,6 +255,21 @@ def _resolve(match: re.Match[str], published: datetime.date | None) -> Resolved:
 
 
 # --- resolvers -----------------------------------------------------------------------------
+
+
+def _same_as(
+    previous: str | None, unit: str, month: str | None, day_or_edge: str | None
+) -> Resolved:
+    """'that year', 'the same month', 当年7月, 同年底: resolved against the previous date."""
+    if previous is None or (unit == "month" and month is None and len(previous) < 7):
+        return _unanchored(unit)
+    reference = datetime.date(int(previous[:4]), int(previous[5:7] or 1), 1)
+    if month is not None:
+        day = day_or_edge if day_or_edge and day_or_edge not in "初底末中" else None
+        return _year_month_relative(0, month, day, reference)
+    if unit == "month":
+        return _month_relative(0, None, reference)
+    return _year_relative(0, day_or_edge, reference)
 
 
 def _month_name(written: str) -> str:

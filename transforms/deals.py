@@ -74,6 +74,8 @@ class _Source:
     start: date | None
     end: date | None
     published: date | None
+    headline: tuple[Decimal, Decimal] | None = None  # range of the figure as a headline
+    plausible: tuple[Decimal, Decimal] | None = None  # range of true values it allows
 
     @property
     def order(self) -> tuple:
@@ -83,16 +85,23 @@ class _Source:
 
 @dataclass(slots=True)
 class _Cluster:
+    """A deal being formed: its sources and what the joining rules look at."""
+
     sources: list[_Source] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    figures: dict[tuple, _Source] = field(default_factory=dict)  # one source per figure
     round: str | None = None
     first_start: date | None = None
     last_end: date | None = None
+    first_order: tuple = (date.max, "")
 
     def add(self, source: _Source) -> None:
         self.sources.append(source)
         self.articles.add(source.article_id)
+        if source.amount is not None:
+            self.figures.setdefault(_figure(source), source)
         self.round = self.round or source.round
+        self.first_order = min(self.first_order, source.order)
         if source.start is not None:
             if self.first_start is None or source.start < self.first_start:
                 self.first_start = source.start
@@ -179,12 +188,10 @@ def _source(row: dict) -> _Source:
     )
 
 
-def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
-    """Deals of one (kind, investee, investor) group; see the module docstring."""
+def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
+    """Deals of one (kind, investee, investor) group, as lists of their sources."""
     if len(members) == 1:
-        single = _Cluster()
-        single.add(members[0])
-        return [single]
+        return [members]
     dated = sorted(
         (s for s in members if s.precision in ("day", "month")),
         key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
@@ -195,23 +202,45 @@ def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
     )
     clusters: list[_Cluster] = []
     for source in dated:
-        target = next(
-            (c for c in reversed(clusters) if _joins_dated(kind, c, source)),
-            None,
-        )
+        target = None
+        for cluster in reversed(clusters):  # clusters are in order of their first date
+            if _joins_dated(kind, cluster, source):
+                target = cluster
+                break
+            if kind != "stake" and (source.start - cluster.first_start).days > WINDOW_DAYS:
+                break
         if target is None:
             target = _Cluster()
             clusters.append(target)
         target.add(source)
+    by_year: dict[int | None, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        _index_by_year(by_year, cluster)
     for source in coarse:
-        candidates = [c for c in clusters if _joins_coarse(c, source)]
+        if source.precision == "year":
+            pool = [*by_year[source.start.year], *by_year[None]]
+        else:
+            pool = clusters
+        candidates = [c for c in pool if _joins_coarse(c, source)]
         if candidates:
             target = min(candidates, key=lambda c: _attachment_preference(c, source))
         else:
             target = _Cluster()
             clusters.append(target)
+        was_undated = target.first_start is None
         target.add(source)
-    return clusters
+        if not target.sources[1:] or (was_undated and target.first_start is not None):
+            _index_by_year(by_year, target)
+    return [cluster.sources for cluster in clusters]
+
+
+def _index_by_year(by_year: dict[int | None, list[_Cluster]], cluster: _Cluster) -> None:
+    """Register a cluster under every year it spans (undated clusters under None)."""
+    if cluster.first_start is None:
+        by_year[None].append(cluster)
+        return
+    for year in range(cluster.first_start.year, cluster.last_end.year + 1):
+        by_year[year].append(cluster)
 
 
 def _rounds_compatible(cluster: _Cluster, source: _Source) -> bool:
@@ -221,10 +250,8 @@ def _rounds_compatible(cluster: _Cluster, source: _Source) -> bool:
 def _joins_dated(kind: str, cluster: _Cluster, source: _Source) -> bool:
     if not _rounds_compatible(cluster, source):
         return False
-    if kind == "stake" and source.amount is not None:
-        disclosed = [s for s in cluster.sources if s.amount is not None]
-        if disclosed:
-            return any(_agree(s, source) for s in disclosed)
+    if kind == "stake" and source.amount is not None and cluster.figures:
+        return any(_agree(s, source) for s in cluster.figures.values())
     if cluster.first_start is None:
         return False
     return (source.start - cluster.first_start).days <= WINDOW_DAYS
@@ -251,9 +278,7 @@ def _amount_fit(cluster: _Cluster, source: _Source) -> int:
     """2: the amount agrees with a source of the deal; 1: nothing to compare; 0: disagrees."""
     if source.amount is None:
         return 1
-    comparable = [
-        s for s in cluster.sources if s.amount is not None and s.currency == source.currency
-    ]
+    comparable = [s for s in cluster.figures.values() if s.currency == source.currency]
     if not comparable:
         return 1
     return 2 if any(_agree(s, source) for s in comparable) else 0
@@ -265,15 +290,18 @@ def _attachment_preference(cluster: _Cluster, source: _Source) -> tuple:
         -_amount_fit(cluster, source),
         -len(cluster.articles),
         cluster.first_start or date.max,
-        min(s.order for s in cluster.sources),
+        cluster.first_order,
     )
 
 
 def _range(source: _Source, headline: bool) -> tuple[Decimal, Decimal]:
-    low, high = _HEADLINE_RANGE.get(source.qualifier, _HEADLINE_RANGE["exact"])
-    if source.qualifier == "up_to" and not headline:
-        low = Decimal(0)
-    return source.amount * low, source.amount * high
+    """The source's range (computed once): headline figure, or all values it allows."""
+    if source.headline is None:
+        low, high = _HEADLINE_RANGE.get(source.qualifier, _HEADLINE_RANGE["exact"])
+        source.headline = (source.amount * low, source.amount * high)
+        ceiling = source.qualifier == "up_to"
+        source.plausible = (Decimal(0), source.headline[1]) if ceiling else source.headline
+    return source.headline if headline else source.plausible
 
 
 def _overlap(a: _Source, b: _Source, headline: bool) -> bool:
@@ -294,8 +322,7 @@ def _consistent(a: _Source, b: _Source) -> bool:
     return _overlap(a, b, headline=False)
 
 
-def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict, list[dict]]:
-    members = cluster.sources
+def _summarize(group_key: tuple[str, str, str], members: list[_Source]) -> tuple[dict, list[dict]]:
     if len(members) > 1:
         members.sort(key=lambda s: s.order)
     deal_id = _deal_id(group_key, members[0].fact_id)
@@ -329,10 +356,10 @@ def _summarize(group_key: tuple[str, str, str], cluster: _Cluster) -> tuple[dict
         "date_start": best_date.start if best_date else None,
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
-        "round": cluster.round,
+        "round": next((s.round for s in members if s.round), None),
         "status": STATUSES[status_rank] if status_rank >= 0 else None,
         "source_count": len(members),
-        "article_count": len(cluster.articles),
+        "article_count": len({s.article_id for s in members}),
         "round_deal_id": None,
     }
     deal_sources = [
@@ -375,6 +402,8 @@ def _sources_disagree(same_currency: list[_Source]) -> bool:
     article), so each article's claim is the hull of its ranges; ranges on a line
     intersect pairwise exactly when the highest low is below the lowest high.
     """
+    if len(same_currency) < 2:
+        return False
     hulls: dict[str, tuple[Decimal, Decimal]] = {}
     for s in same_currency:
         low, high = _range(s, headline=False)

@@ -61,6 +61,7 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
             in_lead = paragraph - first_paragraph < _NEWS_PARAGRAPHS
             if in_lead or deal.sentence.kind in ("headline", "bullet"):
                 deal.date = published.strftime("%Y-%m")
+                deal.date_from_published = True
         if deal.date:
             last_date[paragraph] = deal.date
         if deal.kind in ("round", "investment", "stake"):
@@ -71,7 +72,8 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     return out
 
 
-_OPENS_WITH_NAME = re.compile(r"^(?:[^，,]{0,12}[，,])?\s*(?:[^，,]{0,3})$")
+_DESCRIBED = re.compile(r"(?:公司|企业|初创公司|独角兽|厂商|平台)$")
+_OPENS_WITH_NAME = re.compile(r"^[^，,。]{0,16}$|^[^，,]{0,12}[，,][^，,]{0,4}$")
 
 
 def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]:
@@ -79,10 +81,20 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
     a later "这家公司" means that company."""
     out = []
     for sentence in sentences:
-        names = [m for m in find_names(sentence.text) if m.type != "person"]
+        if not _has_cjk(sentence.text):
+            continue
+        names = [
+            m
+            for m in find_names(sentence.text)
+            if m.type in ("company", "investor")
+            or (m.type is None and (_has_cjk(m.text) or _DESCRIBED.search(sentence.text[: m.start])))
+        ]
         if not names or not _has_cjk(sentence.text):
             continue
-        if len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1:
+        introduced = [m for m in names if _DESCRIBED.search(sentence.text[: m.start])]
+        if introduced:
+            out.append((sentence.start, introduced[-1].canonical))  # "新成立的半导体公司Rapidus"
+        elif len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1:
             out.append((sentence.start, names[-1].canonical))  # "…当属德国的Aleph Alpha。"
         elif _OPENS_WITH_NAME.match(sentence.text[: names[0].start]):
             out.append((sentence.start, names[0].canonical))
@@ -132,6 +144,8 @@ def deal_facts(deal: Deal) -> list[Fact]:
     s = deal.sentence
     evidence = {"evidence": s.text, "evidence_start": s.start, "evidence_end": s.end}
     common = {"investee": deal.investee, "date": deal.date, "status": deal.status, **evidence}
+    if deal.date_from_published:
+        common["extras"] = {"date_source": "published"}
     money = _money_fields(deal.amount)
     facts: list[Fact] = []
     if deal.kind == "valuation":
@@ -206,7 +220,8 @@ def _same_deal(a: Fact, b: Fact) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    told = [f.date for f in (a, b) if f.date and not f.extras.get("date_source")]
+    if len(told) == 2 and not (told[0].startswith(told[1]) or told[1].startswith(told[0])):
         return False
     return True
 
@@ -228,6 +243,8 @@ def _richer(a: Fact, b: Fact) -> Fact:
         return filled, int(f.evidence_start > 0)
 
     best, other = (a, b) if score(a) >= score(b) else (b, a)
+    if best.extras.get("date_source") and other.date and not other.extras.get("date_source"):
+        best.date, best.extras = other.date, {}  # a date the text tells beats the published month
     for name in _FIELDS:
         if getattr(best, name) is None and getattr(other, name) is not None:
             setattr(best, name, getattr(other, name))

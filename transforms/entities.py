@@ -13,7 +13,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from fundwire.transforms.hanzi import compile_both
@@ -41,6 +41,7 @@ class Mention:
 # --- the alias table -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def alias_key(name: str) -> str:
     """The form names are compared in: NFKC, case-folded, without spaces and punctuation."""
     s = unicodedata.normalize("NFKC", name).casefold()
@@ -77,7 +78,7 @@ def _alias_surface_pattern() -> re.Pattern[str]:
     """One regex (a trie of all surface forms) that finds known names in a single pass."""
     surfaces = {s for _, forms in _rows() for s in forms if len(s) >= 2}
     body = _trie_regex(sorted(surfaces))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![a-z0-9])" if body else r"(?!x)x")
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![a-z0-9]|-[a-z])" if body else r"(?!x)x")
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -101,6 +102,7 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str) -> Entity | None:
     """The alias-table entry for a name, trying it without its legal suffix too."""
     table = alias_table()
@@ -140,6 +142,12 @@ _ZH_INTRODUCED_NAME = compile_both(
     r"(?:公司|企业|平台|厂商|独角兽|机构)([\u4e00-\u9fff]{2,6}?)"
     r"(?=为例|宣布|完成|获得|获|于|在|的|、|，|。|和|与|也|已|将|正|称|表示|拿到|成立|创立)"
 )
+# An unknown Chinese organization named by its head word: "…资本", "…科技", "…智能".
+_ZH_SUFFIX_NAME = compile_both(
+    r"(?:(?<=[的、和与及由，。；：“「\s])|^)([\u4e00-\u9fff]{2,6}?(?:资本|基金|创投|科技|智能|投资|控股))"
+    r"(?![\u4e00-\u9fff]{0,1}(?:资本|基金|创投|科技|智能|投资|控股))"
+)
+_ZH_GENERIC = compile_both(r"(?:生成式|通用|新一代)?人工智能|(?:高|黑|硬|金融|汽车)科技|智能|风险投资|股权投资|战略投资")
 ZH_QUOTED_NAME = compile_both(r"[「“]([^」”，。、]{2,20})[」”]")
 
 # An English name: a run of capitalized tokens (xAI, iFlytek, 01.AI and a16z included).
@@ -166,18 +174,23 @@ _ZH_EDGE_WORDS = compile_both(
     r"参与|等机构|等老股东|等新老股东|等投资方|等多家机构|多家机构|等多家|等投资者|老股东|"
     r"新股东|现有股东|机构投资者|投资者|则|的)+$"
 )
-# Words no Chinese organization name contains: a phrase is cut at the first of them.
-_ZH_NOT_IN_NAME = compile_both(
-    r"的|在|于|已|将|接近|即将|正在|计划|拟|宣布|也|还|又|再|首轮|本轮|新一轮|此轮|这一轮|一轮|"
+_ZH_VERBAL = (
+    r"在|于|已|将|接近|即将|正在|计划|拟|宣布|也|还|又|再|首轮|本轮|新一轮|此轮|这一轮|一轮|出资|"
     r"通过|成为|作为|以个人|个人|身份|成功|顺利|近日|今日|日前|刚刚|此前|曾|同样|最终|"
-    r"[A-Ka-k]\d?\+?轮|天使轮|种子轮|融资|投资了|获得|获|完成|方面|没有|披露|表示|透露|报道|援引|从"
+    r"[A-Ka-k][-\d+＋]*轮|天使轮|种子轮|融资|投资了|获得|获|完成|方面|没有|披露|表示|透露|报道|援引|从"
 )
-_ZH_NOT_A_NAME = compile_both(r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍")
+# Words no Chinese organization name holds; a phrase is cut at the first of them. The verbal
+# ones are cut first; "的" only after descriptors ("X旗下的Y") have been read.
+_ZH_VERBAL_CUT = compile_both(_ZH_VERBAL)
+_ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$)|" + _ZH_VERBAL)
+_ZH_NOT_A_NAME = compile_both(
+    r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计"
+)
 _ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
 _ZH_VAGUE = compile_both(r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮")
 _ZH_COUNTRY = compile_both(
     r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
-    r"印度|加拿大|瑞士|荷兰|中东)(?=[A-Za-z])"
+    r"印度|加拿大|瑞士|荷兰|中东)(?=.{2,})"
 )
 _COREFERENCE_EN = compile_both(
     r"^(?:the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|group|developer|maker|business|"
@@ -199,6 +212,7 @@ def is_coreference(phrase: str) -> bool:
     return bool(_COREFERENCE_EN.match(phrase) or _COREFERENCE_ZH.match(phrase))
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str) -> str | None:
     """The name inside a raw list item or subject phrase, or None when there is none.
 
@@ -226,6 +240,7 @@ def _clean_chinese(text: str) -> str | None:
     text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
     text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
+    text = _ZH_VERBAL_CUT.split(text)[0] or text
     for _ in range(3):
         before = text
         text = _ZH_EDGE_WORDS.sub("", text).strip()
@@ -235,10 +250,12 @@ def _clean_chinese(text: str) -> str | None:
         stripped = _ZH_DESCRIPTOR.sub("", text).strip()
         if not _ZH_NOT_IN_NAME.match(stripped):
             text = stripped
-        text = _ZH_COUNTRY.sub("", text).strip()
+        without_country = _ZH_COUNTRY.sub("", text).strip()
+        if without_country != text and (lookup(without_country) or not _has_cjk(without_country[:1])):
+            text = without_country
         if text == before:
             break
-    text = strip_legal_suffix(_ZH_NOT_IN_NAME.split(text)[0].strip())
+    text = strip_legal_suffix(_ZH_EDGE_WORDS.sub("", _ZH_NOT_IN_NAME.split(text)[0].strip()))
     if not text or len(text) > 16 or re.search(r"[，。；：！？]", text) or _ZH_VAGUE.match(text):
         return None
     if not _has_cjk(text):
@@ -271,7 +288,11 @@ def _clean_english(text: str) -> str | None:
     prefix = text[: run.start()]
     if re.search(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b", prefix):
         return None  # "the venture arm of Nvidia": an appositive, not a second investor
-    words = [w for w in run.group().split() if not re.search(r"-(?:based|controlled|backed|owned|listed|led)$", w)]
+    words = [
+        w
+        for w in run.group().split()
+        if not re.search(r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$", w)
+    ]
     owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=-1)
     words = words[owner + 1 :]  # "Singapore's Temasek" -> "Temasek"
     while words and words[0].rstrip(".,") in _EN_STOP_START and len(words) > 1:
@@ -303,7 +324,12 @@ def looks_like_org(name: str) -> bool:
 
 
 def find_names(text: str) -> list[Mention]:
-    """Known names plus English capitalized runs that are not known: candidates for roles."""
+    """Known names plus names recognized by their grammar: candidates for roles."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_names(text: str) -> tuple[Mention, ...]:
     known = find_known(text)
     taken = [(m.start, m.end) for m in known]
     out = list(known)
@@ -315,14 +341,16 @@ def find_names(text: str) -> list[Mention]:
             offset = m.group().find(name)
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
+    for m in _ZH_SUFFIX_NAME.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and not _ZH_GENERIC.fullmatch(m.group(1)):
+            name = _clean_chinese(m.group(1))
+            if name:
+                out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
+                taken.append((m.start(1), m.end(1)))
     for m in _ZH_INTRODUCED_NAME.finditer(text):
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
             name = _clean_chinese(m.group(1))
             if name and _has_cjk(name):
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
-    for m in ZH_QUOTED_NAME.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            name = strip_legal_suffix(m.group(1))
-            out.append(Mention(m.start(1), m.end(1), name, canonical(name), None))
     out.sort(key=lambda m: m.start)
-    return out
+    return tuple(out)

@@ -66,7 +66,7 @@ def fx_rates_for(
     requests: Iterable[tuple[str | None, str | None, date | None]],
     base_currencies: Sequence[str] = ("USD", DEFAULT_BASE_CURRENCY),
 ) -> list[dict]:
-    """One row per distinct (fx_key, base currency): the rate from `currency` to the base.
+    """One row per distinct (fx_key, base currency), id `fx_row_id`: the rate from `currency`.
 
     requests: (currency, fact date 'YYYY'|'YYYY-MM'|'YYYY-MM-DD' or None, published).
     Requests without a currency (undisclosed amounts) need no rate and are skipped.
@@ -85,6 +85,7 @@ def fx_rates_for(
             rate = rate_for(currency, base, date_text, published)
             rows.append(
                 {
+                    "fx_row_id": f"{key}|{base}",
                     "fx_key": key,
                     "currency": currency,
                     "date": date_text,

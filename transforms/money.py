@@ -8,12 +8,14 @@ Qualifiers, by what the words mean for the stated figure:
 * ``about``: about, approximately, around, roughly, some, an estimated; 约,
   大约, 约合, 大概, and after the figure 左右, 上下; "or so".
 * ``up_to``: up to, as much as, as high as, a maximum of; 最高, 最多, 至多,
-  不超过, 不高于, and after the figure 以内, 以下, 之内.
+  不超过, 不高于, 低于, 不到, 不足, less than, and after the figure 以内, 以下, 之内.
 * ``over``: more than, over, upwards of, in excess of, north of, at least,
-  above; 超, 超过, 逾, 过 (过亿), 多于, 不少于, 不低于, 至少, and 多/余 inside the
-  figure (一千多万, 1000余万) or 以上 after it; "or more", "-plus".
-* ``nearly``: nearly, almost, close to, just under, just shy of; 近, 将近,
-  接近, 逼近, 几近.
+  above, exceeding, topping; 超, 超过, 逾, 过 (过亿), 高于, 略高于, 多于, 不少于,
+  不低于, 至少, and 多/余 inside the figure (一千多万, 1000余万) or 以上 after it;
+  "or more", "-plus".
+* ``nearly``: nearly, almost, close to, just under, just shy of, nearing,
+  approaching; 近, 将近,
+  接近, 逼近, 几近, 略低于.
 * ``exact`` otherwise. 高达 and 达 ("reaches", "amounts to") state the figure
   itself with emphasis, not a ceiling, so they stay ``exact``.
 
@@ -24,12 +26,17 @@ dollars", "several hundred million dollars", "billions of dollars",
 "multibillion-dollar". A bare magnitude after a qualifier is a figure: 逾亿元 is
 over 100,000,000, 近千万元 nearly 10,000,000.
 
+A range is read as "up to" its high end: "$5-10 million" and "5000万至1亿元" are up to
+10,000,000 and 100,000,000. "From $5 million to $10 million" and "由5亿元增至10亿元" tell
+a change, not a range: two figures.
+
 Not money: a number with no currency word, symbol or code beside it (years,
 percentages, share counts, phone numbers).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -118,6 +125,8 @@ ENGLISH_QUALIFIERS: dict[str, str] = {
     "upward of": "over", "in excess of": "over", "north of": "over", "at least": "over",
     "above": "over", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "just under": "nearly", "just shy of": "nearly", "just below": "nearly",
+    "less than": "up_to", "nearing": "nearly", "approaching": "nearly",
+    "exceeding": "over", "topping": "over", "surpassing": "over",
 }  # fmt: skip
 ENGLISH_AFTER_QUALIFIERS: dict[str, str] = {"or more": "over", "plus": "over", "or so": "about"}
 
@@ -127,7 +136,9 @@ CHINESE_QUALIFIERS: dict[str, str] = {
     "不超過": "up_to", "不高于": "up_to", "超过": "over", "超過": "over", "超出": "over",
     "超": "over", "逾": "over", "多于": "over", "不少于": "over", "不低于": "over",
     "至少": "over", "将近": "nearly", "將近": "nearly", "接近": "nearly", "逼近": "nearly",
-    "几近": "nearly", "近": "nearly", "过": "over",
+    "几近": "nearly", "近": "nearly", "过": "over", "高于": "over", "略高于": "over",
+    "稍高于": "over", "略超": "over", "略超过": "over", "略低于": "nearly", "稍低于": "nearly",
+    "低于": "up_to", "不到": "up_to", "不足": "up_to",
 }  # fmt: skip
 CHINESE_AFTER_QUALIFIERS: dict[str, str] = {
     "左右": "about", "上下": "about", "以上": "over", "之上": "over", "以内": "up_to",
@@ -152,7 +163,7 @@ def _words(words: object) -> str:
 _SP = r"[ \u00a0\u202f]"
 _DIGIT = "[0-9０-９]"
 _ARABIC = rf"{_DIGIT}+(?:[,，](?:{_DIGIT}{{2}}[,，])*{_DIGIT}{{3}})*(?:[.．]{_DIGIT}+)?"
-_EN_WORD_MAGNITUDES = r"trillion|billion|million|thousand|crores?|lakhs?|lacs?"
+_EN_WORD_MAGNITUDES = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?"
 _EN_MAGNITUDE = (
     rf"(?i:-?(?:{_EN_WORD_MAGNITUDES})|bn|bln|mn|mln|tn|trn|cr|[bmkt]"
     rf"|{_SP}+(?:{_EN_WORD_MAGNITUDES}|bn|bln|mn|mln|tn|trn))(?![A-Za-z0-9])"
@@ -175,21 +186,40 @@ _CN_UNITS = f"[多余]?[十百千拾佰仟]?[多余]?{_CN_MAGNITUDE}+[多余]?"
 _NOT_CHINESE_AFTER = f"(?!{_SP}?(?:[多余十百千万亿萬億]|{_CN_SUFFIX}))"
 
 # Every money expression has a figure; the scan starts only where one can start, so the
-# engine skips the rest of the text in C. Currency symbols and qualifiers written before
-# the figure are read afterwards from a short window (BEFORE_FIGURE).
+# engine skips the rest of the text in C (a new form must add its first character here).
+# Currency symbols and qualifiers written before the figure are read afterwards from a
+# short window (BEFORE_FIGURE).
 _FIGURE_START = f"[0-9０-９{_CN_NUMERAL}数几上好]"
+
+# A cheap test, in the pattern, that a currency symbol or code may stand right before the
+# figure; BEFORE_FIGURE then reads it exactly. It keeps bare numbers (years, counts) from
+# ever reaching Python.
+_SYMBOL = "[$€£¥￥₹₩₪₦฿₱₺₽₫币幣元]"
+_MAYBE_PREFIXED = (
+    rf"(?P<maybe_prefixed>(?<={_SYMBOL})|(?<={_SYMBOL}{_SP})|(?<=[A-Z]{{2}})|(?<=[A-Z]{{2}}{_SP})"
+    rf"|(?<=R[sp])|(?<=R[sp]{_SP})|(?<=Rs\.))?"
+)
+
+# The low end of a range, read as "up to" its high end: "$5-10 million", "$5m-$10m",
+# "5000万至1亿元", "5-10亿元". Not "from 5 to 10" nor "增至": those tell a change.
+_RANGE_LOW = (
+    rf"(?<![0-9０-９.．]){_ARABIC}(?:{_EN_MAGNITUDE}|{_CN_UNITS})?{_SP}?[-–—~～至到]{_SP}?"
+    rf"(?:[$€£¥￥₹]|US\$|HK\$)?"
+)
 
 MONEY_PATTERN = re.compile(
     rf"(?={_FIGURE_START})(?:"
     # An Arabic figure: 1.5, 1,234,567.890, 5000
+    rf"{_MAYBE_PREFIXED}(?P<range_low>{_RANGE_LOW})?"
     rf"(?P<arabic>(?<![0-9０-９])(?<![0-9０-９][.．,，]){_ARABIC})"
     rf"(?:"
     # ... read the English way: "1.5bn", "300 billion yuan", "40 million USD", "5 or more"
     rf"(?P<en_mag>{_EN_MAGNITUDE})?(?:{_SP}+(?P<en_cur>{_EN_SUFFIX}))?(?P<en_after>{_EN_AFTER})?"
-    rf"(?![.,，．]?[0-9０-９]){_NOT_CHINESE_AFTER}"
+    rf"(?![.,，．]?[0-9０-９]){_NOT_CHINESE_AFTER}(?(en_cur)|(?(maybe_prefixed)|(?!)))"
     # ... or the Chinese way: "5000万美元", "16.4亿元", "10多亿元以上", "1.5亿" (人民币 before)
     rf"|{_SP}?(?P<cn_units>(?:{_CN_UNITS})?[多余]?)"
-    rf"(?:{_SP}?(?P<cn_cur>{_CN_SUFFIX}))?(?P<cn_after>{_CN_AFTER})?)"
+    rf"(?:{_SP}?(?P<cn_cur>{_CN_SUFFIX}))?(?P<cn_after>{_CN_AFTER})?"
+    rf"(?(cn_cur)|(?(maybe_prefixed)|(?!))))"
     # A Chinese-numeral figure with a unit in it: 二十亿元, 一千多万元, 数亿元, 上亿元, 亿元
     rf"|(?P<hanzi>(?<![{_CN_NUMERAL}数几])(?:数|几|好几|上)?[{_CN_NUMERAL}几多余]*"
     rf"[{_CN_UNIT}][{_CN_NUMERAL}几多余]*){_SP}?(?P<hanzi_cur>{_CN_SUFFIX})"
@@ -206,6 +236,13 @@ BEFORE_FIGURE = re.compile(
     rf"{_SP}?)?$"
 )
 BEFORE_WINDOW = 32
+# The last characters of everything BEFORE_FIGURE reads: when the character right before a
+# figure is none of them, there is nothing to read (most figures in Chinese text).
+BEFORE_LAST_CHARS = frozenset(
+    " \u00a0\u202f\t\n达到为"
+    + "".join(word[-1] for word in (*PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS))
+    + "".join(word[-1] for word in (*CHINESE_PREFIX_CURRENCIES, *CHINESE_QUALIFIERS))
+)
 
 # Money written in words carries "illion": "forty million dollars", "tens of millions".
 WORDS_ANCHOR = re.compile("illion")
@@ -238,7 +275,7 @@ def find_money(text: str, yen_or_yuan: str = "CNY") -> list[Money]:
         if (money := _read_figure(text, match, yen_or_yuan)) is not None
     ]
     if "illion" in text:
-        found.extend(_money_in_words(text))
+        found.extend(_money_in_words(text, found))
         found.sort(key=lambda money: money.start)
     return _without_overlaps(found)
 
@@ -251,21 +288,30 @@ def _without_overlaps(found: list[Money]) -> list[Money]:
     return kept
 
 
+def _before(text: str, start: int) -> re.Match[str] | None:
+    """The qualifier and currency written right before the figure at `start`, if any."""
+    if start == 0 or text[start - 1] not in BEFORE_LAST_CHARS:
+        return None
+    return BEFORE_FIGURE.search(text, max(0, start - BEFORE_WINDOW), start)
+
+
 def _read_figure(text: str, match: re.Match[str], yen_or_yuan: str) -> Money | None:
-    before = BEFORE_FIGURE.search(text, max(0, match.start() - BEFORE_WINDOW), match.start())
+    before = _before(text, match.start())
     prefix = before.group("prefix") if before else None
     start = before.start() if before and before.group() else match.start()
     group = match.group
     if group("hanzi") is not None:
-        currency = _chinese_currency(prefix) or CHINESE_CURRENCIES[group("hanzi_cur")]
+        currency = _prefix_currency(prefix) or CHINESE_CURRENCIES[group("hanzi_cur")]
         qualifier = _chinese_qualifier(before, group("hanzi_after"))
         return _chinese_money(text, start, match.end(), group("hanzi"), currency, qualifier)
     if group("cn_cur") is not None or group("cn_units"):
         written = group("cn_cur")
-        currency = _chinese_currency(prefix) or (CHINESE_CURRENCIES[written] if written else None)
+        currency = _prefix_currency(prefix) or (CHINESE_CURRENCIES[written] if written else None)
+        if currency is None and prefix in YEN_OR_YUAN_SYMBOLS:
+            currency = yen_or_yuan  # ¥1.5亿
         if currency is None:
             return None
-        qualifier = _chinese_qualifier(before, group("cn_after"))
+        qualifier = "up_to" if group("range_low") else _chinese_qualifier(before, group("cn_after"))
         figure = group("arabic") + group("cn_units")
         return _chinese_money(text, start, match.end(), figure, currency, qualifier)
     return _english_money(text, start, match, prefix, before, yen_or_yuan)
@@ -291,20 +337,27 @@ def _english_money(
     elif prefix in YEN_OR_YUAN_SYMBOLS:
         currency = _suffix_currency(written_after) if written_after else yen_or_yuan
     else:
-        currency = PREFIX_CURRENCIES["".join(prefix.split())]
+        currency = _prefix_currency(prefix)
         if written_after and _suffix_currency(written_after) != currency:
             end = match.end("en_mag") if group("en_mag") else match.end("arabic")
     amount = parse_arabic(group("arabic")) * _english_magnitude(group("en_mag"))
     qualifier = _english_qualifier(before.group("en_qualifier") if before else None)
+    if group("range_low"):
+        qualifier = "up_to"
     if group("en_after") and end == match.end():
         qualifier = _english_after_qualifier(group("en_after"))
     return _money(text, start, end, amount, currency, qualifier)
 
 
-def _money_in_words(text: str) -> list[Money]:
-    """Money in words around each 'illion': 'a billion dollars', 'tens of millions'."""
+def _money_in_words(text: str, figures: list[Money]) -> list[Money]:
+    """Money in words around each 'illion' not already in a figure ('$5 million'):
+    'a billion dollars', 'tens of millions'."""
     found: dict[int, Money] = {}
+    starts = [money.start for money in figures]
     for anchor in WORDS_ANCHOR.finditer(text):
+        inside = bisect.bisect_right(starts, anchor.start()) - 1
+        if inside >= 0 and anchor.start() < figures[inside].end:
+            continue
         low, high = max(0, anchor.start() - WORDS_WINDOW), anchor.end() + WORDS_WINDOW
         for match in MONEY_IN_WORDS_PATTERN.finditer(text, low, high):
             if match.start() <= anchor.start() < match.end() and match.start() not in found:
@@ -325,7 +378,7 @@ def _read_words(text: str, match: re.Match[str]) -> Money | None:
     value = parse_english_words(group("words"))
     if value is None:
         return None
-    before = BEFORE_FIGURE.search(text, max(0, match.start() - BEFORE_WINDOW), match.start())
+    before = _before(text, match.start())
     start = before.start() if before and before.group("en_qualifier") else match.start()
     qualifier = _english_qualifier(before.group("en_qualifier") if before else None)
     if group("words_after"):
@@ -363,7 +416,8 @@ def _chinese_qualifier(before: re.Match[str] | None, after: str | None) -> str |
     return CHINESE_AFTER_QUALIFIERS[after] if after else None
 
 
-def _chinese_currency(prefix: str | None) -> str | None:
+def _prefix_currency(prefix: str | None) -> str | None:
+    """The currency of a symbol or word before a figure ('US $', '€', '人民币'); ¥ excepted."""
     if prefix is None:
         return None
     return CHINESE_CURRENCIES.get(prefix) or PREFIX_CURRENCIES.get("".join(prefix.split()))
@@ -399,7 +453,7 @@ def _suffix_currency(written: str) -> str:
 
 
 def _english_magnitude(written: str | None) -> int:
-    return ENGLISH_MAGNITUDES[written.strip(" -\u00a0\u202f").lower()] if written else 1
+    return ENGLISH_MAGNITUDES[" ".join(written.strip("-").split()).lower()] if written else 1
 
 
 def _english_qualifier(written: str | None) -> str:

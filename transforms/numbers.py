@@ -31,20 +31,20 @@ CHINESE_DIGITS: dict[str, int] = {
     **dict.fromkeys("八捌", 8),
     **dict.fromkeys("九玖", 9),
 }
-# Largest first, like the big units below: a number is split at its largest unit.
-CHINESE_SMALL_UNITS: dict[str, int] = {
-    **dict.fromkeys("千仟", 1000),
-    **dict.fromkeys("百佰", 100),
-    **dict.fromkeys("十拾", 10),
-}
-# 兆 is 10^12 as in
-# Taiwanese and Japanese finance (1兆日圓), where it appears in money.
-CHINESE_BIG_UNITS: tuple[tuple[str, int], ...] = (
-    ("兆", 10**12),
-    ("亿億", 10**8),
-    ("万萬", 10**4),
-)
-CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_SMALL_UNITS) + "兆亿億万萬"
+# Before parsing, every numeral is written one way: Arabic digits, full-width or Chinese
+# (二十亿 → 2十亿), and one character per unit (億 → 亿, 仟 → 千).
+CANONICAL_NUMERALS = str.maketrans(
+    {
+        **{char: str(digit) for char, digit in CHINESE_DIGITS.items()},
+        **dict(zip("０１２３４５６７８９．", "0123456789.", strict=True)),
+        **dict(zip("億萬仟佰拾", "亿万千百十", strict=True)),
+        ",": None, "，": None, " ": None,
+    }
+)  # fmt: skip
+# Largest first: a number is split at its largest unit. 兆 is 10^12 as in Taiwanese and
+# Japanese finance (1兆日圓), where it appears with money.
+CHINESE_BIG_UNITS = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
+CHINESE_SMALL_UNITS = (("千", 1000), ("百", 100), ("十", 10))
 
 ENGLISH_UNITS: dict[str, int] = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -61,7 +61,7 @@ ENGLISH_MAGNITUDES: dict[str, int] = {
     "billion": 10**9, "b": 10**9, "bn": 10**9, "bln": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12, "t": 10**12,
     "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "lacs": 10**5,
-    "crore": 10**7, "crores": 10**7, "cr": 10**7,
+    "crore": 10**7, "crores": 10**7, "cr": 10**7, "lakh crore": 10**12, "lakh crores": 10**12,
 }  # fmt: skip
 
 
@@ -83,25 +83,25 @@ def parse_chinese_number(text: str) -> Decimal | None:
     A number is split at its largest unit: left × unit + right. A lone digit
     after a unit counts in the next lower unit, as speech does ('一万五' is 15000).
     """
-    cleaned = text.translate(FULL_WIDTH).replace(",", "").replace(" ", "")
-    if not cleaned:
+    canonical = text.translate(CANONICAL_NUMERALS)
+    if not canonical:
         return None
     try:
-        return _chinese_value(cleaned)
-    except (InvalidOperation, ValueError):
+        return _chinese_value(canonical)
+    except InvalidOperation:
         return None
 
 
 def _chinese_value(text: str) -> Decimal | None:
-    for chars, unit in CHINESE_BIG_UNITS:
-        split = max(text.rfind(char) for char in chars)
+    for char, unit in CHINESE_BIG_UNITS:
+        split = text.rfind(char)
         if split >= 0:
             return _scaled(text[:split], unit, text[split + 1 :], allow_compound_left=True)
-    for char, unit in CHINESE_SMALL_UNITS.items():
+    for char, unit in CHINESE_SMALL_UNITS:
         split = text.rfind(char)
         if split >= 0:
             return _scaled(text[:split], unit, text[split + 1 :], allow_compound_left=False)
-    return _chinese_digits(text)
+    return _digits(text)
 
 
 def _scaled(left: str, unit: int, right: str, *, allow_compound_left: bool) -> Decimal | None:
@@ -110,7 +110,7 @@ def _scaled(left: str, unit: int, right: str, *, allow_compound_left: bool) -> D
     elif allow_compound_left:
         multiplier = _chinese_value(left)
     else:
-        multiplier = _chinese_digits(left)
+        multiplier = _digits(left)
     remainder = _remainder(right, unit)
     if multiplier is None or remainder is None:
         return None
@@ -118,23 +118,21 @@ def _scaled(left: str, unit: int, right: str, *, allow_compound_left: bool) -> D
 
 
 def _remainder(text: str, unit: int) -> Decimal | None:
-    stripped = text.lstrip("零〇○")
+    stripped = text.lstrip("0")
     if not stripped:
         return Decimal(0)
-    if stripped == text and unit >= 100 and len(stripped) == 1 and stripped in CHINESE_DIGITS:
-        return Decimal(CHINESE_DIGITS[stripped] * unit // 10)
+    if stripped == text and unit >= 100 and len(stripped) == 1 and stripped.isdigit():
+        return Decimal(int(stripped) * unit // 10)
     value = _chinese_value(stripped)
     if value is None or value >= unit:
         return None
     return value
 
 
-def _chinese_digits(text: str) -> Decimal | None:
-    if text[0].isascii():
-        return Decimal(text) if text.replace(".", "", 1).isdigit() else None
-    if all(char in CHINESE_DIGITS for char in text):
-        return Decimal("".join(str(CHINESE_DIGITS[char]) for char in text))
-    return None
+def _digits(text: str) -> Decimal | None:
+    """'2023', '1.5': the digits between units; None when anything else is left."""
+    plain = text.replace(".", "", 1)
+    return Decimal(text) if plain.isascii() and plain.isdigit() else None
 
 
 def parse_english_words(text: str) -> Decimal | None:

@@ -59,13 +59,14 @@ class Deal:
     joins_previous: bool = False  # names investors of the deal told just before
     refers_back: bool = False  # says "at the time"/当时: takes the previous date
     stake_like: bool = False  # "already invested" without a date: a cumulative stake
+    date_from_published: bool = False  # undated news: the published month stands in
 
 
 # --- words around a figure ---------------------------------------------------------------
 
 _VALUATION_BEFORE = compile_both(
     r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
-    r"估值[^，。；\d]{0,8}|valuation (?:of|at|to|near(?:ing)?))\s*$",
+    r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|hit|topped|rose to))?)\s*$",
     re.I,
 )
 _VALUATION_AFTER = compile_both(
@@ -93,12 +94,14 @@ _STAKE_NEAR = compile_both(
 )
 _ALREADY = compile_both(r"\balready\b|已经|之前已|此前已|已(?:投|累计)", re.I)
 _PLURAL_MARKET = compile_both(
-    r"\b(?:start-?ups|companies|firms|deals|sector|industry|investors poured|venture funding)\b|"
+    r"\b(?:start-?ups|companies|firms|developers|makers|players|deals|sector|industry|"
+    r"investors poured|venture funding)\b|"
     r"初创企业们|企业们|公司们|行业|赛道(?:共|累计)|全球(?:AI|人工智能)?(?:初创)?企业",
     re.I,
 )
 _PUBLIC_MONEY = compile_both(
-    r"\b(?:government|minister|ministry|state budget|taxpayer|exchange rate|treasury)\b|"
+    r"\b(?:government|minister|ministry|state budget|taxpayer|exchange rate|treasury|"
+    r"registered|capital of)\b|"
     r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash",
     re.I,
 )
@@ -138,16 +141,17 @@ def _figure_role(text: str, money: Money) -> str:
     near = before[-30:] + " " + after
     if _STAKE_NEAR.search(near) or re.search(r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before):
         return "stake"
-    if _TOTAL_NEAR.search(near):
+    if _TOTAL_NEAR.search(near) and not re.match(r"^\s*的?\s*[A-Ka-k][-\d+]*轮", after):
         return "total"
     if _DISTRACTOR_NEAR.search(before[-22:] + " " + after[:25]):
         return "distractor"
     if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
-    if _FUND_RAISE.search(after[:14]):
+    if _FUND_RAISE.search(after[:14]) or re.match(r"^[^，。；]{0,12}基金", after):
         return "distractor"
-    clause = _clause_before(text, money.start)
-    if _PLURAL_MARKET.search(clause) and not find_names(clause):
+    if re.match(r"\s*(?:到|至)", after) or re.search(r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}(?:到|至)\s*$", before):
+        return "distractor"  # "从450亿美元到1500亿美元": a change told, not a deal
+    if _PLURAL_MARKET.search(text[max(0, money.start - 45) : money.start]):
         return "distractor"
     return "deal"
 
@@ -191,7 +195,9 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
 
 
 _EN_ITEM_LEAD = compile_both(r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I)
-_EN_ITEM_TAIL = compile_both(r"(?:\s+[a-z][\w'’-]*)+[\s.,]*$")
+_EN_ITEM_TAIL = re.compile(
+    r"(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*[\s.,]*$"
+)
 
 
 def _item_name(item: str, cjk: bool) -> str | None:
@@ -257,7 +263,7 @@ def _zh_list_before(text: str, pos: int) -> list[str]:
 
 
 def _zh_list_after(text: str, pos: int) -> list[str]:
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;！？") if i >= 0]
+    ends = [i for i in (text.find(ch, pos) for ch in "，。；;！？") if i >= 0]
     end = min(ends) if ends else len(text)
     return _list_names(text[pos:end], backwards=False)
 
@@ -364,11 +370,12 @@ _EN_RAISE = compile_both(
     re.I,
 )
 _FUNDING_WORD = compile_both(
-    r"\b(?:funding|financing|round|investment|raise|capital|backing|money)\b|融资|投资|注资|募资|集资|筹资|轮",
+    r"\b(?:funding|financing|round|investment|raise|capital|backing|money|valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值",
     re.I,
 )
 _ZH_INVEST_TO = compile_both(
-    r"(?:向|对|为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])(?:追加|增加|进行|完成|再次|再|继续)?(?:了)?"
+    r"(?:向|对|(?<![作成因认称视])为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])"
+    r"(?=追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|[约逾超近最\d一二三四五六七八九十两数])(?:追加|增加|进行|完成|再次|再|继续)?(?:了)?"
     r"(?:[^，。；A-Za-z]{0,16}?的)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
     r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
@@ -377,6 +384,8 @@ _ZH_INVESTED = compile_both(
     r"(?=的|[，。；]|$|(?:逾|超|近|约)?[\d一二三四五六七八九十两数百千万亿]+)"
 )
 # "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
+# Each investor of a list putting in the same amount: "X、Y和Z各出资10亿日元".
+_ZH_EACH = compile_both(r"各(?:自)?(?:出资|投资|投入|认购|注资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # A person putting in their own money: "王某个人拿出5000万美元".
@@ -384,16 +393,17 @@ _ZH_OWN_MONEY = compile_both(r"(?:以)?个人(?:名义|身份)?(?:拿出|出资|
 _ZH_BACKING = compile_both(r"投资|注资|资助|支持|入股|融资")
 # Where the investors of "获得X…" end: at the amount, or at "的投资/的支持".
 _ZH_BACKING_TAIL = compile_both(
-    r"(?:等(?:机构|投资方|投资者)?)?(?:的)?[\d一二两三四五六七八九十数几逾超近约]+(?:\.\d+)?[百千万亿]"
+    r"(?:投资|注资|领投|出资)?(?:等(?:机构|投资方|投资者)?)?(?:的)?[\d一二两三四五六七八九十数几逾超近约]+(?:\.\d+)?[百千万亿]"
     r"|的[^、，。；]{0,12}(?:投资|注资|资助|支持|融资)|(?:等[^、]{0,8})?(?:战略)?(?:投资|注资|资助|支持)$"
 )
 _ZH_RECEIVED = compile_both(
     r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
-    r"|由(?P<by>[^，。；由的]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
+    r"|由(?P<by>[^，。；由的：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
 )
 _DONE_VERB = compile_both(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
-    r"landed|took in|received|bagged|added|got|led|co-led)\b|完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
+    r"landed|took in|takes in|received|bagged|bags|added|adds|got|gets|led|co-led|pulls in|pulled in|"
+    r"rakes in|raked in|nets|netted|picked up|picks up)\b|完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
     re.I,
 )
 _VERB_BEFORE_ROUND = compile_both(
@@ -436,12 +446,13 @@ def _en_subject(flat: str, pos: int) -> str | None:
     start = max(flat.rfind(ch, 0, pos) for ch in ";:—–") + 1
     clause = flat[start:pos]
     last = re.split(r"\b(?:when|while|after|as|and|but|because|since|where)\s+", clause)[-1]
-    if re.search(
-        r"\b(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|group|"
-        r"business|unicorn|lab))\b(?:\s+\w+){0,4}\s*$",
+    coref = re.search(
+        r"(?P<np>\b(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|group|"
+        r"business|unicorn|lab)))\b(?:\s+\w+){0,4}\s*$",
         last,
         re.I,
-    ):
+    )
+    if coref and not find_names(last[coref.end("np") :]):
         speaker = re.search(r"\b(?:said|says|announced|confirmed|told)\b", clause)
         named = find_names(clause[: speaker.start()]) if speaker else []
         if named:
@@ -456,9 +467,20 @@ def _en_subject(flat: str, pos: int) -> str | None:
     return None
 
 
+_FUNDING_HINT = compile_both(
+    r"[$€£¥₹元]|美元|亿|万|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
+    r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
+    r"joined|took part|participat|shareholder|cornerstone|"
+    r"融资|投资|领投|跟投|参投|注资|出资|认购|入股|估值|股东|资助|轮|募资|集资|加码|增持|牵头",
+    re.I,
+)
+
+
 def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) -> list[Deal]:
     """Every deal a sentence tells (see the module docstring for the frames)."""
     text = sentence.text
+    if not _FUNDING_HINT.search(text):
+        return []  # no money, round or investing word: nothing to read
     figures = read_figures(text, yen_or_yuan)
     dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
     cjk = _has_cjk(text)
@@ -487,7 +509,9 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
 
 def _is_span_start(text: str, mention: DateMention) -> bool:
     """ "since 2019", "2019年以来": the start of a period, not when a deal happened."""
-    before = text[max(0, mention.start - 6) : mention.start]
+    before = text[max(0, mention.start - 12) : mention.start]
+    if re.search(r"(?:成立|创立|创办|诞生)于?\s*$|\b(?:founded|established|set up|launched) in\s*$", before, re.I):
+        return True  # when the company was founded, not when the deal was made
     return bool(re.search(r"\bsince\s*$", before, re.I) or re.match(r"以来|来|起", text[mention.end :]))
 
 
@@ -533,7 +557,15 @@ def _investor_first(
             investors = _zh_list_before(flat, m.start())[-1:]
             figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
             if investors and figure:
-                deals += _investment_deals(sentence, investors, [COREFERENCE], figure, m.start(), flat)
+                target = _opening_subject(flat, investors)
+                deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+        for m in _ZH_EACH.finditer(flat):
+            figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
+            for name in _zh_list_before(flat, m.start()) if figure else []:
+                deal = Deal("investment", COREFERENCE, sentence, figure.money)
+                deal.investors = [Investor(canonical(name), None, figure.money)]
+                deal.anchor = m.start()
+                deals.append(deal)
         for m in _ZH_SUBSCRIBED.finditer(flat):
             investors = _zh_list_before(flat, m.start())[-1:]
             figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
@@ -560,18 +592,28 @@ def _investor_first(
             else:
                 deals += _investment_deals(sentence, investors, targets, figure, m.start(), flat)
         return deals
-    frames = [(m, _EN_TARGET.search(flat, m.end(), min(len(flat), m.end() + 70))) for m in _EN_INVEST.finditer(flat)]
-    frames += [(m, m) for m in _EN_BACK.finditer(flat)]
-    for m, target_match in frames:
-        if target_match is None:
+    frames = [(m, list(_EN_TARGET.finditer(flat, m.end(), min(len(flat), m.end() + 70))))
+              for m in _EN_INVEST.finditer(flat)]
+    frames += [(m, [m]) for m in _EN_BACK.finditer(flat)]
+    for m, target_matches in frames:
+        found = [(t, _en_target(flat, t.end())) for t in target_matches]
+        found = [(t, name) for t, name in found if name is not None]
+        if not found:
             continue
-        target = _en_target(flat, target_match.end())
-        if target is None:
-            continue
+        target_match, target = found[0]
         investors = _en_list_before(flat, m.start())[-3:]
         if not investors and re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|carmaker|firm)\s*(?:\w+\s*){0,2}$", flat[: m.start()], re.I):
             investors = [COREFERENCE]
         figure = _deal_figure(figures, used, m.start(), len(flat))
+        if re.search(r"\b(?:round|financing)\b", flat[target_match.end() :], re.I) and not re.search(
+            r"\b(?:round|financing)\b", flat[: m.start()], re.I
+        ):
+            deal = Deal("round", target, sentence, figure.money if figure else None)
+            deal.investors = [Investor(canonical(n)) for n in investors if n != COREFERENCE]
+            deal.round = next((r.round for r in find_rounds(flat[target_match.end() :])), None)
+            deal.anchor = m.start()
+            deals.append(deal)
+            continue
         if figure and re.match(r"doubled|increased|raised", m.group(), re.I) and re.search(
             r"\bto\s*$", flat[: figure.money.start]
         ):
@@ -611,7 +653,11 @@ def _en_target(flat: str, pos: int) -> str | None:
     window = flat[pos : pos + 80]
     cut = re.search(r"[,.;]|\s(?:and|at|for|as|in|to|with|earlier|last|this|on)\s", window)
     head = window[: cut.start()] if cut else window
-    coref = re.match(r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker))\b", head, re.I)
+    coref = re.match(
+        r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|lab|group|business))\b",
+        head,
+        re.I,
+    )
     names = [n for n in find_names(head) if n.start < 50]
     if coref and not any(n.start >= coref.end() for n in names):
         return COREFERENCE
@@ -643,11 +689,17 @@ def _investment_deals(
     figure: Figure | None,
     anchor: int,
     flat: str,
+    explicit: bool = True,
 ) -> list[Deal]:
     deals = []
     investors = [i for i in investors if i]
     if _has_cjk(flat):
-        targets = [_antecedent(flat, anchor, investors) if t == COREFERENCE else t for t in targets]
+        targets = [
+            (_antecedent(flat, anchor, investors) if explicit else _sentence_subject(flat, anchor))
+            if t == COREFERENCE
+            else t
+            for t in targets
+        ]
     for target in targets:
         if target is None or not investors:
             continue
@@ -686,6 +738,34 @@ def _antecedent(flat: str, pos: int, investors: list[str]) -> str:
     return names[-1].text if names else COREFERENCE
 
 
+# The subject a Chinese sentence opens with: "光年之外由…创立", "寒武纪于2016年成立".
+_ZH_OPENING = compile_both(r"([^，。；\s]{2,12}?)(?:由|于|在|宣布|已|将|是|为|成立|创立)")
+
+
+_ZH_FIRST_VERB = compile_both(r"完成|获得|获|拿到|拿下|宣布|由|于|在|已|将|是|成立|创立|正|也|还|又")
+
+
+def _sentence_subject(flat: str, pos: int) -> str:
+    """The company an earlier clause of the sentence names as its subject ("商汤…拿到…，…又获得…")."""
+    start = 0
+    for end in [i for i, ch in enumerate(flat[:pos]) if ch in "，；"] + [pos]:
+        clause = _ZH_DATE_WORDS.sub("", flat[start:end])
+        verb = _ZH_FIRST_VERB.search(clause)
+        name = clean_name(clause[: verb.start()]) if verb and verb.start() >= 2 else None
+        if name and (lookup(name) or len(name) <= 8):
+            return name
+        start = end + 1
+    return COREFERENCE
+
+
+def _opening_subject(flat: str, investors: list[str]) -> str:
+    """The company a sentence opens with, when it is not one of the investors."""
+    opening = _ZH_OPENING.match(flat)
+    subject = clean_name(_ZH_DATE_WORDS.sub("", opening.group(1))) if opening else None
+    taken = {canonical(i) for i in investors}
+    return subject if subject and canonical(subject) not in taken else COREFERENCE
+
+
 def _zh_received(flat: str, sentence: Sentence, figures: list[Figure], used: set[int]) -> list[Deal]:
     """ "Y获得X（等）的投资", "Y由X资助": the investee is the subject, investors in the phrase."""
     deals = []
@@ -700,14 +780,21 @@ def _zh_received(flat: str, sentence: Sentence, figures: list[Figure], used: set
         names = _list_names(span, backwards=False)
         if not names:
             continue
-        investee = _zh_subject(flat, m.start()) or COREFERENCE
-        figure = _deal_figure(figures, used, m.start(), _clause_end(flat, m.end()))
-        deals += _investment_deals(sentence, names, [investee], figure, m.start(), flat)
+        subject = _zh_subject(flat, m.start())
+        figure = _deal_figure(figures, used, m.start(), _sentence_part_end(flat, m.end()))
+        told = _investment_deals(
+            sentence, names, [subject or COREFERENCE], figure, m.start(), flat, explicit=subject is not None
+        )
+        clause_rounds = find_rounds(flat[_clause_start(flat, m.start()) : _clause_end(flat, m.end())])
+        for deal in told:
+            deal.round = clause_rounds[-1].round if clause_rounds else None
+        deals += told
     return deals
 
 
 _ZH_SHAREHOLDERS = compile_both(
-    r"(?:都|均|也|亦)?(?:在|是|为|成为|位列)(?P<whose>其|该公司|公司|[^，。；、]{2,12}?)的?(?:股东|投资方|投资人)"
+    r"(?:都|均|也|亦)?(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)的?|(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)"
+    r"(?:股东|投资方|投资人)"
 )
 
 
@@ -716,8 +803,7 @@ def _zh_shareholders(flat: str, sentence: Sentence) -> list[Deal]:
     deals = []
     for m in _ZH_SHAREHOLDERS.finditer(flat):
         investors = _zh_list_before(flat, m.start())
-        whose = m.group("whose")
-        target = COREFERENCE if whose in ("其", "该公司", "公司") else clean_name(whose)
+        target = COREFERENCE if m.group("whose") else clean_name(m.group("named"))
         if target == COREFERENCE:
             target = _antecedent(flat, _clause_start(flat, m.start()), investors)
         deals += _investment_deals(sentence, investors, [target], None, m.start(), flat)
@@ -859,8 +945,10 @@ def _valued_company(flat: str, pos: int, cjk: bool) -> str:
     if cjk:
         m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])
         raw = _ZH_DATE_WORDS.sub("", m.group(1)) if m else ""
-        raw = re.sub(r"投后|投前|整体|融资后|本轮|这一轮|交易完成后", "", raw)
-        return (clean_name(raw) if raw else None) or COREFERENCE
+        raw = re.sub(r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后", "", raw)
+        if not raw or re.fullmatch(r"(?:该|这家|其)?公司", raw):
+            return COREFERENCE
+        return clean_name(raw) or COREFERENCE
     m = re.search(r"\b(?:values?|valuing|valued)\s+(.{1,40}?)\s+at\b", flat[:pos])
     if m:
         names = find_names(m.group(1))

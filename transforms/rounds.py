@@ -40,8 +40,17 @@ _ROUND = compile_both(
 )
 
 
+_ROUND_HINT = re.compile(
+    r"[轮輪]|eries|eed|IPO|ngel|trategic|战略|戰略|ebt|债|offering|挂牌|掛牌|招股|发售|發售|上市|"
+    r"notes?\b|facility",
+    re.I,
+)
+
+
 def find_rounds(text: str) -> list[RoundMention]:
     """Every round word in `text`, in order."""
+    if not _ROUND_HINT.search(text):
+        return []  # most sentences name no round: one cheap scan decides
     out = []
     for m in _ROUND.finditer(text):
         out.append(RoundMention(m.start(), m.end(), m.group(), _round_value(m)))

@@ -12,10 +12,10 @@ import duckdb
 
 HEADER = """# fundwire data dictionary
 
-Generated from the `COMMENT ON` statements in `warehouse/sql/*.sql` by
-`python -m fundwire.warehouse.dictionary <warehouse>/fundwire.duckdb`; do not edit by
-hand (tests/test_views.py checks that it is current). The `raw_*` views are the
-Parquet tables as written; the views below are built on them.
+Generated from the `COMMENT ON` statements in `warehouse/sql/*.sql`; do not edit by
+hand. Regenerate with `FUNDWIRE_UPDATE_DICTIONARY=1 pytest tests/test_views.py` (which
+also checks it is current) or `python -m fundwire.warehouse.dictionary <warehouse>/fundwire.duckdb`.
+The `raw_*` views are the Parquet tables as written; the views below are built on them.
 """
 
 

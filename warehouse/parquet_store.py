@@ -10,6 +10,7 @@ table's key makes a repeated commit of the same rows a no-op.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from fundwire.warehouse.tables import TableSpec
 DATA_FILE = "data.parquet"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 STAGING_DIR = "_staging"
+_LEFTOVER = re.compile(r"\..+\.\d+\.tmp(\.wal)?")  # `.<name>.<pid>.tmp`, DuckDB's `.wal` too
 
 
 def write_atomic(table: pa.Table, path: Path) -> None:
@@ -96,8 +98,15 @@ def read_table(warehouse: Path, spec: TableSpec, columns: list[str] | None = Non
 
 
 def clear_staging(warehouse: Path) -> None:
-    """Drop what a killed run staged but never committed: it is recomputed from the inbox."""
+    """Drop what a killed run staged or half-wrote: it is recomputed from the inbox.
+
+    Called under the run lock, so every hidden temporary file (`write_atomic`'s, and
+    the DuckDB file `database.py` builds beside the live one) belongs to a dead run.
+    """
     shutil.rmtree(warehouse / STAGING_DIR, ignore_errors=True)
+    for path in warehouse.rglob(".*.tmp*"):
+        if _LEFTOVER.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def _partition_values(staged: ds.Dataset, spec: TableSpec) -> Iterator[tuple[object, ...]]:
