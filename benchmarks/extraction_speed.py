@@ -23,7 +23,9 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    files = [p for p in sorted(args.corpus.iterdir()) if p.is_file() and not p.name.startswith("gold")]
+    files = [
+        p for p in sorted(args.corpus.iterdir()) if p.is_file() and not p.name.startswith("gold")
+    ]
     articles = [decode_article(p.read_bytes(), p.name) for p in files]
     extract_facts(articles[0])  # warm the caches (alias table, compiled patterns)
     size = sum(len(a.text.encode("utf-8")) for a in articles) * args.repeat

@@ -2,7 +2,9 @@
 
 Wiring only: reading is `warehouse.inbox`, decoding and extraction are
 `transforms`, the checks are `schemas`, staging is `warehouse.parquet_store`.
-Every file ends as an article row or a reject row; nothing here raises for bad input.
+Every file ends as an article row or a reject row; nothing here raises for bad input,
+and an article the extractor fails on becomes an `extract_error` reject (with the
+exception) instead of failing the batch, so one such file cannot block the inbox.
 """
 
 from __future__ import annotations
@@ -57,8 +59,9 @@ def process_files(files: list[NewFile], staging: Path, batch_no: int, run_id: st
         try:
             data = file.path.read_bytes()
         except OSError as exc:
-            rejects.append(reject_row(Skipped(file, "unreadable", str(exc), stage="read"), run_id))
-            report.ledger_rows.append(ledger_row(file, None, "reject", run_id))
+            _add_reject(
+                Skipped(file, "unreadable", str(exc), stage="read"), run_id, rejects, report
+            )
             continue
         if content_hash(data) != new.content_hash:
             report.changed_while_reading.append(file.rel)  # still being written: next run
@@ -67,10 +70,15 @@ def process_files(files: list[NewFile], staging: Path, batch_no: int, run_id: st
             article = decode_article(data, file.rel)
         except DecodeError as exc:
             skipped = Skipped(file, exc.reason, str(exc), new.content_hash, "decode")
-            rejects.append(reject_row(skipped, run_id))
-            report.ledger_rows.append(ledger_row(file, new.content_hash, "reject", run_id))
+            _add_reject(skipped, run_id, rejects, report)
             continue
-        rows = fact_rows(article, new.content_hash, extract_facts(article))
+        try:
+            rows = fact_rows(article, new.content_hash, extract_facts(article))
+        except Exception as exc:  # an extractor bug must not block the inbox
+            detail = f"extraction failed: {type(exc).__name__}: {exc}"
+            skipped = Skipped(file, "extract_error", detail, new.content_hash, "extract")
+            _add_reject(skipped, run_id, rejects, report)
+            continue
         facts.extend(rows)
         articles.append(article_row(article, new.content_hash, file.rel, file.size, len(rows)))
         report.ledger_rows.append(ledger_row(file, new.content_hash, "article", run_id))
@@ -87,6 +95,12 @@ def process_files(files: list[NewFile], staging: Path, batch_no: int, run_id: st
     report.facts_by_kind.update(row["kind"] for row in facts)
     report.rejects_by_reason.update(row["reason"] for row in rejects)
     return report
+
+
+def _add_reject(skipped: Skipped, run_id: str, rejects: list[dict], report: BatchReport) -> None:
+    """A whole file becomes a reject row, and the ledger records it as settled."""
+    rejects.append(reject_row(skipped, run_id))
+    report.ledger_rows.append(ledger_row(skipped.file, skipped.content_hash, "reject", run_id))
 
 
 def reject_row(skipped: Skipped, run_id: str) -> dict:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +15,10 @@ from rich.console import Console
 from rich.table import Table
 
 from fundwire.flows.settings import DEFAULT_INBOX, DEFAULT_WAREHOUSE, ExitCode, FundwireError
+from fundwire.flows.task_runners import RunnerKind
 from fundwire.warehouse.errors import WarehouseError
+
+DEFAULT_CRON = "*/15 * * * *"
 
 app = typer.Typer(
     name="fundwire",
@@ -35,6 +40,10 @@ class QueryFormat(StrEnum):
     json = "json"
 
 
+BaseCurrencyOption = Annotated[
+    str, typer.Option("--base-currency", help="Second currency of converted figures.")
+]
+BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per extraction task.")]
 InboxOption = Annotated[Path, typer.Option("--inbox", help="Folder of article files to ingest.")]
 WarehouseOption = Annotated[
     Path, typer.Option("--warehouse", help="Folder holding the Parquet tables and fundwire.duckdb.")
@@ -45,27 +54,94 @@ WarehouseOption = Annotated[
 def run(
     inbox: InboxOption = DEFAULT_INBOX,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    base_currency: Annotated[
-        str, typer.Option("--base-currency", help="Second currency of converted figures.")
-    ] = "EUR",
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per extraction task.")] = 500,
+    base_currency: BaseCurrencyOption = "EUR",
+    batch_size: BatchSizeOption = 500,
+    task_runner: Annotated[
+        RunnerKind, typer.Option("--task-runner", help="Where extraction batches run.")
+    ] = RunnerKind.thread,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address",
+            help="Scheduler of a running Dask cluster (tcp://host:8786); "
+            "default: a local cluster started for the run.",
+        ),
+    ] = None,
+    dask_workers: Annotated[
+        int | None,
+        typer.Option("--dask-workers", min=1, help="Local Dask workers (default: 1 per core)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
     """Ingest the new files of INBOX into WAREHOUSE (one Prefect flow run)."""
     if not inbox.is_dir():
         raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
+    if dask_address and task_runner is not RunnerKind.dask:
+        raise FundwireError("--dask-address needs --task-runner dask", ExitCode.USAGE)
     from fundwire.flows.pipeline import run_pipeline
+    from fundwire.flows.progress import ProgressBar, RunProgress
     from fundwire.flows.summary import print_summary
 
-    summary = run_pipeline(
-        inbox=inbox, warehouse=warehouse, base_currency=base_currency, batch_size=batch_size
-    )
+    console = Console(stderr=True)
+    show_bar = not quiet and console.is_terminal
+    with ProgressBar(console) if show_bar else nullcontext(RunProgress()) as progress:
+        summary = run_pipeline(
+            inbox=inbox,
+            warehouse=warehouse,
+            base_currency=base_currency,
+            batch_size=batch_size,
+            task_runner=task_runner,
+            dask_address=dask_address,
+            dask_workers=dask_workers,
+            progress=progress,
+        )
     if summary.locked:
         raise FundwireError(summary.locked, ExitCode.LOCKED)
     if not quiet:
         print_summary(summary, Console())
     if summary.rejected_files:
         raise typer.Exit(ExitCode.SOME_REJECTED)
+
+
+@app.command()
+def serve(
+    cron: Annotated[
+        str | None,
+        typer.Option("--cron", help='When runs fire, as cron (default "*/15 * * * *").'),
+    ] = None,
+    interval: Annotated[
+        float | None,
+        typer.Option("--interval", min=1, help="Instead of --cron: a run every N seconds."),
+    ] = None,
+    inbox: InboxOption = DEFAULT_INBOX,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    base_currency: BaseCurrencyOption = "EUR",
+    batch_size: BatchSizeOption = 500,
+    name: Annotated[str, typer.Option("--name", help="Name of the Prefect deployment.")] = (
+        "fundwire"
+    ),
+    log_level: Annotated[
+        str, typer.Option("--log-level", help="Level of the Prefect logs of the served runs.")
+    ] = "INFO",
+) -> None:
+    """Run the flow on a schedule until Ctrl-C or SIGTERM (starts a Prefect server if needed)."""
+    if not inbox.is_dir():
+        raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
+    if cron and interval:
+        raise FundwireError("give --cron or --interval, not both", ExitCode.USAGE)
+    os.environ["PREFECT_LOGGING_LEVEL"] = log_level.upper()  # read when Prefect is imported
+    from fundwire.flows.serve import Schedule, serve_ingest
+
+    schedule = Schedule(interval=interval) if interval else Schedule(cron=cron or DEFAULT_CRON)
+    serve_ingest(
+        inbox,
+        warehouse,
+        schedule,
+        name=name,
+        base_currency=base_currency,
+        batch_size=batch_size,
+        echo=lambda line: Console(stderr=True).print(line, highlight=False, soft_wrap=True),
+    )
 
 
 @app.command()

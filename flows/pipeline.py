@@ -10,13 +10,21 @@ from __future__ import annotations
 import time
 import uuid
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from fundwire.flows.batch import BatchReport, ledger_row, process_files, reject_row, rows_table
-from fundwire.flows.summary import RunSummary
+from fundwire.flows.progress import RunProgress, current_progress, reporting_to
+from fundwire.flows.summary import RunSummary, count_deals_touched
+from fundwire.flows.task_runners import (
+    RunnerKind,
+    default_dask_workers,
+    make_task_runner,
+    shared_prefect_api,
+)
 from fundwire.warehouse.database import build_database, database_path
 from fundwire.warehouse.derived import DerivedReport, derive_tables
 from fundwire.warehouse.errors import WarehouseLocked
@@ -116,6 +124,7 @@ def _ingest_locked(
         found.unchanged,
         len(found.deferred),
     )
+    current_progress().files_found(len(found.new))
     report = BatchReport()
     skipped = found.duplicates + found.rejected
     stage_batch(staging, REJECTS, rows_table([reject_row(s, run_id) for s in skipped], REJECTS), 0)
@@ -131,7 +140,9 @@ def _ingest_locked(
         for number, start in enumerate(range(0, len(found.new), batch_size), start=1)
     ]
     for future in futures:
-        report.add(future.result())
+        batch = future.result()
+        report.add(batch)
+        current_progress().batch_done(batch)
     summary = RunSummary(
         run_id=run_id,
         inbox=inbox,
@@ -164,13 +175,37 @@ def run_pipeline(
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
     wait_seconds: float = 0.0,
+    task_runner: RunnerKind = RunnerKind.thread,
+    dask_address: str | None = None,
+    dask_workers: int | None = None,
+    progress: RunProgress | None = None,
 ) -> RunSummary:
-    """One flow run, as the command line and the schedule start it."""
-    return ingest(
-        inbox=inbox,
-        warehouse=warehouse,
-        base_currency=base_currency,
-        batch_size=batch_size,
-        settle_seconds=settle_seconds,
-        wait_seconds=wait_seconds,
+    """One flow run, as the command line starts it; batches run on threads or on Dask."""
+    flow_run = ingest.with_options(
+        task_runner=make_task_runner(task_runner, dask_address, dask_workers)
     )
+    with ExitStack() as stack:
+        if task_runner is RunnerKind.dask:
+            stack.enter_context(shared_prefect_api())
+        if progress is not None:
+            stack.enter_context(reporting_to(progress))
+        summary = flow_run(
+            inbox=inbox,
+            warehouse=warehouse,
+            base_currency=base_currency,
+            batch_size=batch_size,
+            settle_seconds=settle_seconds,
+            wait_seconds=wait_seconds,
+        )
+    summary.task_runner = _describe_runner(task_runner, dask_address, dask_workers)
+    if not summary.locked and not summary.nothing_new:
+        summary.deals_touched = count_deals_touched(summary.database, summary.run_id)
+    return summary
+
+
+def _describe_runner(kind: RunnerKind, address: str | None, workers: int | None) -> str:
+    if kind is RunnerKind.thread:
+        return "threads"
+    if address:
+        return f"dask at {address}"
+    return f"dask, local cluster of {workers or default_dask_workers()} workers"

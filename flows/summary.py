@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 
@@ -27,9 +28,11 @@ class RunSummary:
     rejects_by_reason: Counter = field(default_factory=Counter)
     partitions_rewritten: list[str] = field(default_factory=list)
     deals: int = 0
+    deals_touched: int | None = None  # deals with a report from this run's articles
     unconverted: int = 0
     seconds: float = 0.0
     locked: str | None = None  # why the run was skipped: another run held the warehouse
+    task_runner: str = "threads"
 
     @property
     def facts(self) -> int:
@@ -73,18 +76,32 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("copies of known articles", str(summary.duplicates))
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(summary.facts_by_kind.items())) or "-"
     table.add_row("facts", f"{summary.facts} ({kinds})")
-    table.add_row("deals in warehouse", str(summary.deals))
+    touched = "" if summary.deals_touched is None else f"{summary.deals_touched} touched, "
+    table.add_row("deals", f"{touched}{summary.deals} in warehouse")
     rejects = ", ".join(f"{r} {n}" for r, n in sorted(summary.rejects_by_reason.items())) or "-"
     table.add_row("rejects", f"{sum(summary.rejects_by_reason.values())} ({rejects})")
     if summary.unconverted:
         table.add_row("amounts without FX rate", str(summary.unconverted))
     table.add_row("partitions rewritten", str(len(summary.partitions_rewritten)))
-    table.add_row("duration", f"{summary.seconds:.1f} s")
+    table.add_row("duration", f"{summary.seconds:.1f} s ({summary.task_runner})")
     table.add_row("warehouse", str(summary.warehouse))
     console.print(table)
     _print_deferred(summary, console)
     console.print(f'Query it:  fundwire sql "{EXAMPLE_QUERY}" --warehouse {summary.warehouse}')
     console.print(f'       or: duckdb {summary.database} -c "FROM investor_totals"')
+
+
+def count_deals_touched(database: Path, run_id: str) -> int:
+    """Deals that have at least one report from the articles this run ingested."""
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return con.execute(
+            "SELECT count(DISTINCT sources.deal_id) FROM raw_deal_sources AS sources "
+            "JOIN raw_articles AS articles USING (article_id) WHERE articles.run_id = ?",
+            [run_id],
+        ).fetchone()[0]
+    finally:
+        con.close()
 
 
 def _print_deferred(summary: RunSummary, console: Console) -> None:

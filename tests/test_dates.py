@@ -36,6 +36,8 @@ def only(text: str, published: datetime.date | None = PUBLISHED) -> DateMention:
         ("公司于2023年宣布。", "2023", "year"),
         ("公司于2022年底宣布。", "2022-12", "month"),
         ("公司于二〇二三年十月宣布。", "2023-10", "month"),
+        ("It closed on 10/28/2023.", "2023-10-28", "day"),
+        ("It closed on 28/10/2023.", "2023-10-28", "day"),
     ],
 )
 def test_absolute(sentence: str, value: str, precision: str) -> None:
@@ -70,6 +72,8 @@ def test_absolute(sentence: str, value: str, precision: str) -> None:
         ("公司上周五宣布。", "2023-10-20", "day"),
         ("公司昨日宣布。", "2023-10-27", "day"),
         ("公司今天宣布。", "2023-10-28", "day"),
+        ("据报道，公司26日宣布。", "2023-10-26", "day"),  # a day of the publication month
+        ("据报道，公司30日宣布。", "2023-09-30", "day"),  # still to come: last month's
         ("It announced it earlier this year.", "2023", "year"),
         ("It announced it this year.", "2023", "year"),
         ("It announced it last year.", "2022", "year"),
@@ -136,6 +140,7 @@ def test_span_covers_the_mention() -> None:
         "公司2199年上市。",
         "公司1800年成立。",
         "项目历时3个月。",
+        "公司将在30日内完成。",
         "今日头条发布公告。",
         "今日资本领投。",  # an investor named Today Capital
         "当年的创始团队仍在。",  # 当年 alone is "back then"

@@ -196,6 +196,11 @@ def test_year_only_and_undated_reports_join_a_matching_deal() -> None:
     assert [d["source_count"] for d in deals] == [5]
 
 
+def test_an_impossible_date_counts_as_undated() -> None:
+    (deal,), _ = build_deals([make_fact("f-bad", "a-1", "2023-10-28", date="2023-13")])
+    assert (deal["date"], deal["date_start"]) == (None, None)
+
+
 def test_names_are_compared_after_canonicalization() -> None:
     assert canonical_key("Google LLC") == canonical_key("google") == canonical_key(" GOOGLE ")
     assert canonical_key("蚂蚁集团") != canonical_key("阿里巴巴")

@@ -61,6 +61,7 @@ def reads(text: str, yen_or_yuan: str = "CNY") -> tuple[Decimal | None, str | No
         ("It raised $4-billion.", 4000000000, "USD"),
         ("It was valued at ₹4.62 lakh crore.", 4620000000000, "INR"),  # lakh crore = 10^12
         ("It raised Rs.500 crore.", 5000000000, "INR"),
+        ("It raised Rmb2bn.", 2000000000, "CNY"),
     ],
 )
 def test_english_amounts(sentence: str, amount: int | Decimal, currency: str) -> None:
@@ -94,6 +95,8 @@ def test_english_amounts(sentence: str, amount: int | Decimal, currency: str) ->
         ("获得16.4亿元。", 1640000000, "CNY"),  # exact, not 1639999999
         ("获得3千万元。", 30000000, "CNY"),
         ("获得两千五百万元。", 25000000, "CNY"),
+        ("获得1亿5千万元。", 150000000, "CNY"),
+        ("获得3万5千元。", 35000, "CNY"),
         ("获得$1.5亿。", 150000000, "USD"),
         ("获得100億円。", 10000000000, "JPY"),
         ("高达10亿美元。", 1000000000, "USD"),  # 高达 is emphasis, not a ceiling

@@ -14,8 +14,19 @@ Decisions, by what the words mean:
 * 去年底 / "end of last year" is December of last year (month precision);
   年初 / 今年年初 / "earlier this year" is this year (year precision).
 * A weekday (周五, "on Friday") is the latest such day on or before publication;
-  "last Friday" / 上周五 the one before that.
-* 日前, 近日, 近期, "recently" are not dates: no day can be read from them.
+  "last Friday" the latest strictly before it; 上周五 the Friday of the week before.
+* "that year", "the same year", 当年7月, 同年底 take the year of the date mentioned
+  last before them in the same text (unresolved when there is none); 当年 alone
+  means "back then" and is no date.
+* A year alone is a date only after a preposition or modifier ("in 2021", "since
+  2019", "early 2024"); a month alone likewise ("in March", "last October"). The
+  span leaves the preposition out (callers read "since" to tell a period's start)
+  and keeps the modifier in ("last October", "the end of last year").
+* 28日 alone is a day of the publication month (of the month before when the 28th
+  is still to come), as Chinese news dates its reports; 30日内 is a duration.
+* 10/28/2023 is read the US way unless the first number cannot be a month.
+* 日前, 近日, 近期, "recently" are not dates: no day can be read from them; nor
+  is 今日 in a name (今日头条, 今日资本).
 * With no publication date, a relative mention keeps ``value=None``: no year is
   invented.
 * Years outside 1900–2100 and impossible days (month 13, 30 February) are not dates.
@@ -25,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fundwire.transforms.numbers import parse_chinese_number
@@ -66,7 +78,7 @@ CHINESE_DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "�
 ENGLISH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -77,7 +89,6 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
 _CN_SMALL = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}"  # a month or day number
 _CN_DAY_SUFFIX = "[日号號]"
-_CN_YEAR_PART = "(?:年?(?:初|底|末|中))"
 _SP = r"\s?"
 
 # Every date starts with a digit, a capital (month, weekday), year/month/today/yesterday or
@@ -91,6 +102,8 @@ DATE_PATTERN = re.compile(
     # 2023-10-28, 2023/10/28, 2023.10.28, 2023-10
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])"
     rf"(?:(?P=sep)(?P<iso_d>[0-9]{{1,2}}))?(?![0-9]))"
+    # 10/28/2023 (US) or 28/10/2023, when the first number cannot be a month
+    rf"|(?P<slash>(?<![0-9/])(?P<slash_a>[0-9]{{1,2}})/(?P<slash_b>[0-9]{{1,2}})/(?P<slash_y>{_YEAR}))"
     # October 2023, Oct. 2023
     rf"|(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))"
     # October 28, 2023; October 28
@@ -125,6 +138,8 @@ DATE_PATTERN = re.compile(
     rf"(?:{_SP}(?P<cnmd_d>{_CN_SMALL}){_SP}{_CN_DAY_SUFFIX})?)"
     # 今天, 昨日 (not 今日头条, a company)
     rf"|(?P<cnday>(?P<cnday_w>{_alternation(CHINESE_DAY_OFFSETS)})(?!头条|頭條|资本|資本))"
+    # 28日: a day of the publication month, as Chinese news dates its reports (not 30日内)
+    rf"|(?P<cnday_of_month>(?<![0-9０-９月])(?P<dom>[0-9]{{1,2}})日(?!内|以内|之内|起算))"
     # 周五, 星期五, 上周五
     rf"|(?P<cnwd>(?P<cnwd_last>上)?(?:周|星期|礼拜|禮拜)(?P<cnwd_d>[一二三四五六日天])(?!年))"
     # 2021: a year alone, read with the word before it (BEFORE_YEAR); last, after 2021年
@@ -248,6 +263,12 @@ def _resolve(
         if month is None:
             return None
         return _month_without_year(month, day, published, "latest")
+    if kind == "slash":
+        first, second = int(group("slash_a")), int(group("slash_b"))
+        month, day = (second, first) if first > 12 else (first, second)
+        return _absolute(group("slash_y"), month, day)
+    if kind == "cnday_of_month":
+        return _day_of_month(int(group("dom")), published)
     if kind == "cnday":
         return _day_relative(CHINESE_DAY_OFFSETS[group("cnday_w")], published)
     mode = "previous_week" if group("cnwd_last") else "latest"
@@ -304,17 +325,14 @@ def _int(value: str | int | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _relative(
-    published: datetime.date | None, precision: str, date: tuple[int, int | None, int | None]
-) -> Resolved:
-    """A relative mention: resolved when anchored, otherwise kept with value None."""
-    if published is None:
-        return None, precision, True
-    formatted = _format(*date)
+def _relative(year: int, month: int | None, day: int | None) -> Resolved:
+    """A relative mention once resolved against its anchor; None when no such date exists."""
+    formatted = _format(year, month, day)
     return None if formatted is None else (formatted[0], formatted[1], True)
 
 
 def _unanchored(precision: str) -> Resolved:
+    """A relative mention with no anchor: kept, with no value invented."""
     return None, precision, True
 
 
@@ -344,7 +362,7 @@ def _year_relative(offset: int, edge: str | None, published: datetime.date | Non
     precision = "month" if month else "year"
     if published is None:
         return _unanchored(precision)
-    return _relative(published, precision, (published.year + offset, month, None))
+    return _relative(published.year + offset, month, None)
 
 
 def _year_month_relative(
@@ -358,7 +376,7 @@ def _year_month_relative(
     precision = "day" if day else "month"
     if published is None:
         return _unanchored(precision) if 1 <= month <= 12 else None
-    return _relative(published, precision, (published.year + offset, month, day))
+    return _relative(published.year + offset, month, day)
 
 
 def _month_relative(offset: int, day_text: str | None, published: datetime.date | None) -> Resolved:
@@ -368,7 +386,7 @@ def _month_relative(offset: int, day_text: str | None, published: datetime.date 
     if published is None:
         return _unanchored(precision)
     months = published.year * 12 + published.month - 1 + offset
-    return _relative(published, precision, (months // 12, months % 12 + 1, day))
+    return _relative(months // 12, months % 12 + 1, day)
 
 
 def _month_without_year(
@@ -385,7 +403,7 @@ def _month_without_year(
         year += 1 if month <= published.month else 0
     elif month > published.month or (which == "last" and month == published.month):
         year -= 1
-    return _relative(published, precision, (year, month, day))
+    return _relative(year, month, day)
 
 
 def _english_month(word: str, month: int, published: datetime.date | None) -> Resolved:
@@ -397,11 +415,19 @@ def _english_month(word: str, month: int, published: datetime.date | None) -> Re
     return _month_without_year(month, None, published, which)
 
 
+def _day_of_month(day: int, published: datetime.date | None) -> Resolved:
+    """28日: this month's 28th, or last month's when the 28th is still to come."""
+    if published is None:
+        return _unanchored("day") if 1 <= day <= 31 else None
+    months = published.year * 12 + published.month - 1 - (1 if day > published.day else 0)
+    return _relative(months // 12, months % 12 + 1, day)
+
+
 def _day_relative(offset: int, published: datetime.date | None) -> Resolved:
     if published is None:
         return _unanchored("day")
     day = published + datetime.timedelta(days=offset)
-    return _relative(published, "day", (day.year, day.month, day.day))
+    return _relative(day.year, day.month, day.day)
 
 
 def _weekday(weekday: int, mode: str, published: datetime.date | None) -> Resolved:

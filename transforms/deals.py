@@ -172,7 +172,10 @@ def _source(row: dict) -> _Source:
     amount = row.get("amount")
     if amount is not None and not isinstance(amount, Decimal):
         amount = Decimal(str(amount))
-    precision, start, end = period_of(row.get("date"))
+    try:
+        precision, start, end = period_of(row.get("date"))
+    except ValueError:  # not a calendar date: the fact counts as undated
+        precision, start, end = None, None, None
     return _Source(
         row=row,
         fact_id=row["fact_id"],
@@ -329,26 +332,32 @@ def _summarize(group_key: tuple[str, str, str], members: list[_Source]) -> tuple
     disclosed = [s for s in members if s.amount is not None]
     best = _best_amount(disclosed)
     same_currency = [s for s in disclosed if s.currency == best.currency] if best else []
+    amounts = [s.amount for s in same_currency]
     best_date = _best_date(members)
-    status_rank, lead, published = -1, None, []
-    for s in members:
+    status_rank, lead, round_label = -1, None, None
+    published, articles, investees, investors = [], set(), [], []
+    for s in members:  # one pass over the sources for every "any of them" field
         row = s.row
         status_rank = max(status_rank, _STATUS_RANK.get(row.get("status"), -1))
         if row.get("lead") is not None:
             lead = lead or row["lead"]
         if s.published is not None:
             published.append(s.published)
+        round_label = round_label or s.round
+        articles.add(s.article_id)
+        investees.append(row["investee"])
+        investors.append(row.get("investor"))
     deal = {
         "deal_id": deal_id,
         "kind": group_key[0],
-        "investee": _display_name([s.row["investee"] for s in members]),
-        "investor": _display_name([s.row.get("investor") for s in members]),
+        "investee": _display_name(investees),
+        "investor": _display_name(investors),
         "lead": lead,
         "amount": best.amount if best else None,
         "currency": best.currency if best else None,
         "qualifier": best.qualifier if best else None,
-        "amount_min": min(s.amount for s in same_currency) if best else None,
-        "amount_max": max(s.amount for s in same_currency) if best else None,
+        "amount_min": min(amounts) if amounts else None,
+        "amount_max": max(amounts) if amounts else None,
         "conflict": _sources_disagree(same_currency),
         "amount_fact_id": best.fact_id if best else None,
         "date": best_date.row.get("date") if best_date else None,
@@ -356,10 +365,10 @@ def _summarize(group_key: tuple[str, str, str], members: list[_Source]) -> tuple
         "date_start": best_date.start if best_date else None,
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
-        "round": next((s.round for s in members if s.round), None),
+        "round": round_label,
         "status": STATUSES[status_rank] if status_rank >= 0 else None,
         "source_count": len(members),
-        "article_count": len({s.article_id for s in members}),
+        "article_count": len(articles),
         "round_deal_id": None,
     }
     deal_sources = [

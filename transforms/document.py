@@ -16,12 +16,19 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from fundwire.transforms.entities import alias_key, canonical, find_known, find_names
+from fundwire.transforms.entities import (
+    alias_key,
+    canonical,
+    find_known,
+    find_names,
+)
+from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.records import Fact
 from fundwire.transforms.relations import COREFERENCE, Deal
 from fundwire.transforms.sentences import Sentence
 
 _NEWS_PARAGRAPHS = 3  # the lead of a news story: its headline and first paragraphs
+_JOIN_PARAGRAPHS = 5  # how far back "Y also took part in the round" may reach
 
 
 def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None) -> list[Deal]:
@@ -41,7 +48,7 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
         if newer and (last_round is None or newer[-1][0] > last_round.sentence.start):
             current = newer[-1][1]
         if deal.joins_previous:
-            if last_round is not None and paragraph - last_round.sentence.paragraph <= 2:
+            if last_round is not None and paragraph - last_round.sentence.paragraph <= _JOIN_PARAGRAPHS:
                 _join(last_round, deal)
             continue
         if deal.investee in (None, COREFERENCE):
@@ -72,6 +79,8 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     return out
 
 
+_INVESTOR_HEAD = compile_both(r"(?:资本|基金|创投|投资|Capital|Ventures|Partners|Fund)$")
+_COPULA = re.compile(r"(?:当属|就是|便是|是|为|属)[^，。]{0,12}$")
 _DESCRIBED = re.compile(r"(?:公司|企业|初创公司|独角兽|厂商|平台)$")
 _OPENS_WITH_NAME = re.compile(r"^[^，,。]{0,16}$|^[^，,]{0,12}[，,][^，,]{0,4}$")
 
@@ -86,15 +95,18 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
         names = [
             m
             for m in find_names(sentence.text)
-            if m.type in ("company", "investor")
-            or (m.type is None and (_has_cjk(m.text) or _DESCRIBED.search(sentence.text[: m.start])))
+            if not _INVESTOR_HEAD.search(m.text)
+            and (m.type == "company" or (m.type is None and _DESCRIBED.search(sentence.text[: m.start])))
+            and sentence.text[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
         ]
-        if not names or not _has_cjk(sentence.text):
+        if not names:
             continue
         introduced = [m for m in names if _DESCRIBED.search(sentence.text[: m.start])]
         if introduced:
             out.append((sentence.start, introduced[-1].canonical))  # "新成立的半导体公司Rapidus"
-        elif len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1:
+        elif len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1 and _COPULA.search(
+            sentence.text[: names[-1].start]
+        ):
             out.append((sentence.start, names[-1].canonical))  # "…当属德国的Aleph Alpha。"
         elif _OPENS_WITH_NAME.match(sentence.text[: names[0].start]):
             out.append((sentence.start, names[0].canonical))
@@ -130,6 +142,8 @@ def _last_other_company(sentence: Sentence | None, investee: str) -> str | None:
 
 
 def _join(previous: Deal, joining: Deal) -> None:
+    if joining.status in ("reported", "in_talks") and previous.status == "completed":
+        previous.status = joining.status  # "据知情人士透露，本轮由X领投": the round is reported
     known = {i.name: i for i in previous.investors}
     for investor in joining.investors:
         if investor.name in known:
@@ -144,8 +158,10 @@ def deal_facts(deal: Deal) -> list[Fact]:
     s = deal.sentence
     evidence = {"evidence": s.text, "evidence_start": s.start, "evidence_end": s.end}
     common = {"investee": deal.investee, "date": deal.date, "status": deal.status, **evidence}
+    extras: dict[str, object] = {"unit": s.kind}
     if deal.date_from_published:
-        common["extras"] = {"date_source": "published"}
+        extras["date_source"] = "published"
+    common["extras"] = extras
     money = _money_fields(deal.amount)
     facts: list[Fact] = []
     if deal.kind == "valuation":
@@ -153,23 +169,35 @@ def deal_facts(deal: Deal) -> list[Fact]:
             return [Fact("valuation", **money, **common)]
         return []
     if deal.kind == "round":
-        if (deal.amount is not None and deal.amount.amount is not None) or deal.round is not None:
+        if deal.amount is not None or deal.round is not None:
             facts.append(Fact("round", round=deal.round, **money, **common))
         for investor in deal.investors:
             if alias_key(investor.name) == alias_key(deal.investee or ""):
                 continue
             own = _money_fields(investor.amount)
             facts.append(
-                Fact("investment", investor=investor.name, lead=investor.lead, round=deal.round,
-                     **own, **common)
+                Fact(
+                    "investment",
+                    investor=investor.name,
+                    lead=investor.lead,
+                    round=deal.round,
+                    **own,
+                    **common,
+                )
             )
         return facts
     for investor in deal.investors:
         if alias_key(investor.name) == alias_key(deal.investee or ""):
             continue
         facts.append(
-            Fact(deal.kind, investor=investor.name, lead=investor.lead, round=deal.round,
-                 **money, **common)
+            Fact(
+                deal.kind,
+                investor=investor.name,
+                lead=investor.lead,
+                round=deal.round,
+                **money,
+                **common,
+            )
         )
     return facts
 
@@ -199,7 +227,7 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
 
 
 def _expand_short_names(facts: list[Fact]) -> None:
-    """"Spark" and "Spark Capital" in one article are one investor: use the full name."""
+    """ "Spark" and "Spark Capital" in one article are one investor: use the full name."""
     names = {n for f in facts for n in (f.investor, f.investee) if n}
     full: dict[str, str] = {}
     for short in names:
@@ -216,14 +244,24 @@ def _same_deal(a: Fact, b: Fact) -> bool:
         return False
     if alias_key(a.investor or "") != alias_key(b.investor or ""):
         return False
-    if not _same_amount(a.amount, b.amount) or (a.amount is not None and a.currency != b.currency):
+    if a.kind in ("investment", "round") and (a.amount is None) != (b.amount is None):
+        if a.round != b.round or (a.kind == "round" and a.round is None):
+            return False  # an undisclosed share of one round, a stated amount of another deal
+    elif not _same_amount(a.amount, b.amount) or (
+        a.amount is not None and a.currency != b.currency
+    ):
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    told = [f.date for f in (a, b) if f.date and not f.extras.get("date_source")]
-    if len(told) == 2 and not (told[0].startswith(told[1]) or told[1].startswith(told[0])):
-        return False
-    return True
+    return not (a.date and b.date) or _dates_agree(a, b)
+
+
+def _dates_agree(a: Fact, b: Fact) -> bool:
+    """Prefix-compatible dates; a published month stood in for an untold date, so it only
+    needs the year."""
+    if a.extras.get("date_source") or b.extras.get("date_source"):
+        return a.date[:4] == b.date[:4]
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
 def _same_amount(a: Decimal | None, b: Decimal | None) -> bool:
@@ -244,10 +282,18 @@ def _richer(a: Fact, b: Fact) -> Fact:
 
     best, other = (a, b) if score(a) >= score(b) else (b, a)
     if best.extras.get("date_source") and other.date and not other.extras.get("date_source"):
-        best.date, best.extras = other.date, {}  # a date the text tells beats the published month
+        best.date = other.date  # a date the text tells beats the published month
+        best.extras = {k: v for k, v in best.extras.items() if k != "date_source"}
+    if best.extras.get("unit") != "body" and other.extras.get("unit") == "body" and other.status:
+        best.status = other.status  # the body tells how a deal stands; a headline shortens it
     for name in _FIELDS:
         if getattr(best, name) is None and getattr(other, name) is not None:
             setattr(best, name, getattr(other, name))
-    if best.date and other.date and len(other.date) > len(best.date) and other.date.startswith(best.date):
+    if (
+        best.date
+        and other.date
+        and len(other.date) > len(best.date)
+        and other.date.startswith(best.date)
+    ):
         best.date = other.date
     return best

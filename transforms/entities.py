@@ -147,7 +147,9 @@ _ZH_SUFFIX_NAME = compile_both(
     r"(?:(?<=[的、和与及由，。；：“「\s])|^)([\u4e00-\u9fff]{2,6}?(?:资本|基金|创投|科技|智能|投资|控股))"
     r"(?![\u4e00-\u9fff]{0,1}(?:资本|基金|创投|科技|智能|投资|控股))"
 )
-_ZH_GENERIC = compile_both(r"(?:生成式|通用|新一代)?人工智能|(?:高|黑|硬|金融|汽车)科技|智能|风险投资|股权投资|战略投资")
+_ZH_GENERIC = compile_both(
+    r"(?:生成式|通用|新一代)?人工智能|(?:高|黑|硬|金融|汽车)科技|智能|风险投资|股权投资|战略投资"
+)
 ZH_QUOTED_NAME = compile_both(r"[「“]([^」”，。、]{2,20})[」”]")
 
 # An English name: a run of capitalized tokens (xAI, iFlytek, 01.AI and a16z included).
@@ -157,10 +159,158 @@ _EN_TOKEN = (
 )
 EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
 _EN_STOP_START = frozenset(
-    ["The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Its", "It", "This", "That", "These", "Those", "Last", "New", "Existing", "Other", "Earlier", "Later", "Then", "Now", "Both", "Also", "Counting", "According", "As", "By", "From", "Of", "To", "Since", "After", "Before", "When", "While", "Meanwhile", "However", "Including", "Besides", "Backers", "Investors", "Chief", "Prime", "Minister", "President", "CEO", "Founder", "Co-founder", "Former", "Japanese", "Chinese", "American", "British", "French", "German", "Indian", "Canadian", "Korean", "Singaporean", "European", "US", "U.S.", "UK", "Tech", "Silicon", "Valley", "Ex", "Billionaire", "Its", "Their", "His", "Her", "Our", "Other", "Another", "Returning", "Previous", "Fellow", "Sources", "Separately", "Together", "Such", "Several", "Many", "Some", "Meanwhile", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Series", "Seed", "Pre-IPO", "IPO", "Angel", "Round", "AI", "Reuters", "Bloomberg", "Venture", "Partner", "Managing", "Director", "Partner"]
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "And",
+        "But",
+        "Its",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Last",
+        "New",
+        "Existing",
+        "Other",
+        "Earlier",
+        "Later",
+        "Then",
+        "Now",
+        "Both",
+        "Also",
+        "Counting",
+        "According",
+        "As",
+        "By",
+        "From",
+        "Of",
+        "To",
+        "Since",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Meanwhile",
+        "However",
+        "Including",
+        "Besides",
+        "Backers",
+        "Investors",
+        "Chief",
+        "Prime",
+        "Minister",
+        "President",
+        "CEO",
+        "Founder",
+        "Co-founder",
+        "Former",
+        "Japanese",
+        "Chinese",
+        "American",
+        "British",
+        "French",
+        "German",
+        "Indian",
+        "Canadian",
+        "Korean",
+        "Singaporean",
+        "European",
+        "US",
+        "U.S.",
+        "UK",
+        "Tech",
+        "Silicon",
+        "Valley",
+        "Ex",
+        "Billionaire",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "Other",
+        "Another",
+        "Returning",
+        "Previous",
+        "Fellow",
+        "Sources",
+        "Separately",
+        "Together",
+        "Such",
+        "Several",
+        "Many",
+        "Some",
+        "Meanwhile",
+        "Today",
+        "Yesterday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Series",
+        "Seed",
+        "Pre-IPO",
+        "IPO",
+        "Angel",
+        "Round",
+        "AI",
+        "Reuters",
+        "Bloomberg",
+        "Venture",
+        "Partner",
+        "Managing",
+        "Director",
+        "Partner",
+    ]
 )
 _EN_STOP_END = frozenset(
-    ["Series", "Seed", "Round", "IPO", "Pre-IPO", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    [
+        "Series",
+        "Seed",
+        "Round",
+        "IPO",
+        "Pre-IPO",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+    ]
 )
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
@@ -184,10 +334,14 @@ _ZH_VERBAL = (
 _ZH_VERBAL_CUT = compile_both(_ZH_VERBAL)
 _ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$)|" + _ZH_VERBAL)
 _ZH_NOT_A_NAME = compile_both(
-    r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计"
+    r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计|"
+    r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业"
 )
 _ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
-_ZH_VAGUE = compile_both(r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮")
+_ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
+_ZH_VAGUE = compile_both(
+    r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮"
+)
 _ZH_COUNTRY = compile_both(
     r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
     r"印度|加拿大|瑞士|荷兰|中东)(?=.{2,})"
@@ -197,7 +351,9 @@ _COREFERENCE_EN = compile_both(
     r"unicorn|lab)|it|its)$",
     re.I,
 )
-_COREFERENCE_ZH = compile_both(r"^(?:该公司|这家公司|该企业|这家企业|其|该|后者|这家初创公司|公司)$")
+_COREFERENCE_ZH = compile_both(
+    r"^(?:该公司|这家公司|该企业|这家企业|其|该|后者|这家初创公司|公司)$"
+)
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -241,6 +397,9 @@ def _clean_chinese(text: str) -> str | None:
     text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     text = _ZH_VERBAL_CUT.split(text)[0] or text
+    latin_tail = _ZH_LATIN_TAIL.match(text)
+    if latin_tail and not lookup(text):
+        return _clean_english(latin_tail.group(1))  # "法国公共投资银行Bpifrance" -> "Bpifrance"
     for _ in range(3):
         before = text
         text = _ZH_EDGE_WORDS.sub("", text).strip()
@@ -251,7 +410,9 @@ def _clean_chinese(text: str) -> str | None:
         if not _ZH_NOT_IN_NAME.match(stripped):
             text = stripped
         without_country = _ZH_COUNTRY.sub("", text).strip()
-        if without_country != text and (lookup(without_country) or not _has_cjk(without_country[:1])):
+        if without_country != text and (
+            lookup(without_country) or not _has_cjk(without_country[:1])
+        ):
             text = without_country
         if text == before:
             break
@@ -260,7 +421,11 @@ def _clean_chinese(text: str) -> str | None:
         return None
     if not _has_cjk(text):
         return _clean_english(text)
-    if len(text) < 2 or (len(text) > 10 and not looks_like_org(text)) or _ZH_NOT_A_NAME.search(text):
+    if (
+        len(text) < 2
+        or (len(text) > 10 and not looks_like_org(text))
+        or _ZH_NOT_A_NAME.search(text)
+    ):
         return None
     return text
 
@@ -291,7 +456,9 @@ def _clean_english(text: str) -> str | None:
     words = [
         w
         for w in run.group().split()
-        if not re.search(r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$", w)
+        if not re.search(
+            r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$", w
+        )
     ]
     owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=-1)
     words = words[owner + 1 :]  # "Singapore's Temasek" -> "Temasek"
@@ -342,7 +509,9 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
     for m in _ZH_SUFFIX_NAME.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and not _ZH_GENERIC.fullmatch(m.group(1)):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and not _ZH_GENERIC.fullmatch(
+            m.group(1)
+        ):
             name = _clean_chinese(m.group(1))
             if name:
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))

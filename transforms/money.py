@@ -1,7 +1,10 @@
 """Money mentions in English and Chinese news text, read into exact amounts.
 
-One compiled regular expression finds every form in one left-to-right pass;
-small functions then read the matched parts with the grammars of `numbers`.
+One compiled regular expression finds every figure (1.5, 二十亿) that has a currency
+beside it in one left-to-right pass; the qualifier and symbol before a figure are read
+from a short window behind it. Money in words ("forty million dollars", "tens of
+millions") is looked for only around "illion". Small functions then read the parts
+with the grammars of `numbers`.
 
 Qualifiers, by what the words mean for the stated figure:
 
@@ -14,8 +17,7 @@ Qualifiers, by what the words mean for the stated figure:
   不低于, 至少, and 多/余 inside the figure (一千多万, 1000余万) or 以上 after it;
   "or more", "-plus".
 * ``nearly``: nearly, almost, close to, just under, just shy of, nearing,
-  approaching; 近, 将近,
-  接近, 逼近, 几近, 略低于.
+  approaching; 近, 将近, 接近, 逼近, 几近, 略低于.
 * ``exact`` otherwise. 高达 and 达 ("reaches", "amounts to") state the figure
   itself with emphasis, not a ceiling, so they stay ``exact``.
 
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,8 +78,8 @@ PREFIX_CURRENCIES: dict[str, str] = {
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "₹": "INR", "Rs.": "INR",
     "Rs": "INR", "INR": "INR", "₩": "KRW", "KRW": "KRW", "JP¥": "JPY", "JPY": "JPY",
-    "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK",
-    "DKK": "DKK", "₪": "ILS", "ILS": "ILS", "AED": "AED", "SAR": "SAR", "₦": "NGN",
+    "CN¥": "CNY", "RMB": "CNY", "Rmb": "CNY", "CNY": "CNY", "CHF": "CHF", "SEK": "SEK",
+    "NOK": "NOK", "DKK": "DKK", "₪": "ILS", "ILS": "ILS", "AED": "AED", "SAR": "SAR", "₦": "NGN",
     "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB",
     "₱": "PHP", "ZAR": "ZAR", "TRY": "TRY", "₺": "TRY", "PLN": "PLN",
     "RUB": "RUB", "₽": "RUB", "VND": "VND", "₫": "VND", "KES": "KES", "EGP": "EGP",
@@ -149,12 +152,12 @@ CHINESE_AFTER_QUALIFIERS: dict[str, str] = {
 # --- the pattern ---------------------------------------------------------------------------
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Longest first, so 'US$' wins over '$' and '元人民币' over '元'."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _words(words: object) -> str:
+def _words(words: Iterable[str]) -> str:
     """A case-insensitive alternation of whole words (spaces match any run of blanks)."""
     escaped = sorted(words, key=len, reverse=True)
     return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in escaped) + ")"
@@ -181,7 +184,10 @@ _CN_UNIT = "十百千拾佰仟万亿億萬兆"
 _CN_MAGNITUDE = "[万萬亿億兆]"
 _CN_SUFFIX = f"(?:{_alternation(CHINESE_CURRENCIES)})(?!宇宙|素|件|组|器|化|老|首|旦)"
 _CN_AFTER = _alternation(CHINESE_AFTER_QUALIFIERS)
-_CN_UNITS = f"[多余]?[十百千拾佰仟]?[多余]?{_CN_MAGNITUDE}+[多余]?"
+_CN_UNITS = (
+    f"[多余]?[十百千拾佰仟]?[多余]?{_CN_MAGNITUDE}+"
+    f"(?:[0-9]+(?:[十百千拾佰仟]{_CN_MAGNITUDE}*|{_CN_MAGNITUDE}+))*[多余]?"  # 1亿5千万
+)
 # Nothing after an English figure that would make it Chinese ("$1.5亿", "500元").
 _NOT_CHINESE_AFTER = f"(?!{_SP}?(?:[多余十百千万亿萬億]|{_CN_SUFFIX}))"
 
@@ -196,7 +202,7 @@ _FIGURE_START = f"[0-9０-９{_CN_NUMERAL}数几上好]"
 # ever reaching Python.
 _SYMBOL = "[$€£¥￥₹₩₪₦฿₱₺₽₫币幣元]"
 _MAYBE_PREFIXED = (
-    rf"(?P<maybe_prefixed>(?<={_SYMBOL})|(?<={_SYMBOL}{_SP})|(?<=[A-Z]{{2}})|(?<=[A-Z]{{2}}{_SP})"
+    rf"(?P<maybe_prefixed>(?<={_SYMBOL})|(?<={_SYMBOL}{_SP})|(?<=[A-Za-z]{{2}})|(?<=[A-Z]{{2}}{_SP})"
     rf"|(?<=R[sp])|(?<=R[sp]{_SP})|(?<=Rs\.))?"
 )
 

@@ -121,7 +121,7 @@ def _remainder(text: str, unit: int) -> Decimal | None:
     stripped = text.lstrip("0")
     if not stripped:
         return Decimal(0)
-    if stripped == text and unit >= 100 and len(stripped) == 1 and stripped.isdigit():
+    if stripped == text and unit >= 100 and len(stripped) == 1 and stripped in "123456789":
         return Decimal(int(stripped) * unit // 10)
     value = _chinese_value(stripped)
     if value is None or value >= unit:

@@ -66,14 +66,16 @@ class Deal:
 
 _VALUATION_BEFORE = compile_both(
     r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
-    r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|hit|topped|rose to))?)\s*$",
+    r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|"
+    r"hit|topped|rose to))?)\s*$",
     re.I,
 )
 _VALUATION_AFTER = compile_both(
     r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值", re.I
 )
 _DISTRACTOR_NEAR = compile_both(
-    r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|shares? (?:rose|fell|slid|jumped)|"
+    r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|"
+    r"shares? (?:rose|fell|slid|jumped)|"
     r"stock|assets under management|\bAUM\b|acqui|buy(?:s|ing)?\b|bought|purchase|takeover|"
     r"grant|subsid|budget|set aside|taskforce|supercomputer|spend|capex|exchange rate|"
     r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理",
@@ -81,15 +83,18 @@ _DISTRACTOR_NEAR = compile_both(
 )
 _TOTAL_NEAR = compile_both(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
-    r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|\bover the (?:years|past)\b|"
+    r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|"
+    r"\bover the (?:years|past)\b|"
     r"\bin the past (?:year|\w+ (?:years|months))\b|\bcumulative|\bbrings? (?:its|the) total|"
     r"\bdoubled its (?:investment|stake)|\braised its (?:investment|stake) to|\bin all\b|"
     r"累计|总计|共计|迄今|至今|一年内|过去一年|总融资|融资总额|合计|总额达|翻倍至|增至",
     re.I,
 )
 _STAKE_NEAR = compile_both(
-    r"\ba total of\b|\btotal investment\b|\bbrings? (?:its|the) total|\bdoubled its (?:investment|stake)|"
-    r"\braised its (?:investment|stake) to|\bcumulative|累计投资|累计投入|总投资|投资总额|翻倍至|增至",
+    r"\ba total of\b|\btotal investment\b|\bbrings? (?:its|the) total|\bdoubled its (?:investment|"
+    r"stake)|"
+    r"\braised its (?:investment|stake) to|\bcumulative|"
+    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至",
     re.I,
 )
 _ALREADY = compile_both(r"\balready\b|已经|之前已|此前已|已(?:投|累计)", re.I)
@@ -105,8 +110,12 @@ _PUBLIC_MONEY = compile_both(
     r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash",
     re.I,
 )
-_FUND_RAISE = compile_both(r"\b(?:new |its )?(?:fund|funds)\b(?! of)|新基金|基金规模|募资规模|美元基金|人民币基金")
-_CONVERSION = compile_both(r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I)
+_FUND_RAISE = compile_both(
+    r"\b(?:new |its )?(?:fund|funds)\b(?! of)|新基金|基金规模|募资规模|美元基金|人民币基金"
+)
+_CONVERSION = compile_both(
+    r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I
+)
 _REFERS_BACK = compile_both(r"当时|彼时|at the time|\bthen\b", re.I)
 
 
@@ -136,7 +145,9 @@ def _figure_role(text: str, money: Money) -> str:
     after = text[money.end : money.end + 30]
     if _VALUATION_BEFORE.search(before[-40:]) or _VALUATION_AFTER.match(after):
         return "valuation"
-    if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(r"valuation", text, re.I):
+    if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(
+        r"valuation", text, re.I
+    ):
         return "valuation"  # "would not discuss its valuation, but sources put it at $2bn"
     near = before[-30:] + " " + after
     if _STAKE_NEAR.search(near) or re.search(r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before):
@@ -147,9 +158,17 @@ def _figure_role(text: str, money: Money) -> str:
         return "distractor"
     if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
+    if re.search(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$", before):
+        return "distractor"  # "其中美元部分约90亿美元": a part of a figure already told
+    if re.search(r"先期|日后|后续|分期|\bupfront\b|\blater\b", before[-12:] + after[:12], re.I):
+        return "distractor"  # a tranche of a deal already told (gold marks these optional)
+    if re.search(r"(?:需要|\bneeds?\b|\brequires?\b)[^，。；,.]{0,6}$", before):
+        return "distractor"  # money a company needs, not money it got
     if _FUND_RAISE.search(after[:14]) or re.match(r"^[^，。；]{0,12}基金", after):
         return "distractor"
-    if re.match(r"\s*(?:到|至)", after) or re.search(r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}(?:到|至)\s*$", before):
+    if re.match(r"\s*(?:到|至)", after) or re.search(
+        r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}(?:到|至)\s*$", before
+    ):
         return "distractor"  # "从450亿美元到1500亿美元": a change told, not a deal
     if _PLURAL_MARKET.search(text[max(0, money.start - 45) : money.start]):
         return "distractor"
@@ -194,9 +213,12 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
-_EN_ITEM_LEAD = compile_both(r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I)
+_EN_ITEM_LEAD = compile_both(
+    r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I
+)
 _EN_ITEM_TAIL = re.compile(
-    r"(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*[\s.,]*$"
+    r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*"
+    r"|(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*)[\s.,]*$"
 )
 
 
@@ -225,8 +247,10 @@ _EN_LEAD_AFTER = compile_both(r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+
 _EN_PART_AFTER = compile_both(
     r"\b(?:with (?:additional |further )?participation (?:from|by)|participation from|joined by|"
     r"alongside|along with|together with|with backing from|backed by|"
-    r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|included|including|such as|were|are)|"
-    r"from (?:investors|backers) (?:including|such as)|including|as did|among them|among others)\s+",
+    r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
+    r"included|including|such as|were|are)|"
+    r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
+    r"among others)\s+",
     re.I,
 )
 _EN_FROM = compile_both(r"\bfrom\s+(?!investors|backers)", re.I)
@@ -234,18 +258,23 @@ _EN_LEAD_BEFORE = compile_both(
     r"\s+(?:also\s+)?(?:co-led|led|headed|spearheaded)\s+(?:the|a|an|its|this|that)\b", re.I
 )
 _EN_PART_BEFORE = compile_both(
-    r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|came back|came in|returned|"
+    r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
+    r"came back|came in|returned|"
     r"chipped in|piled in|also invested|invested as well|put money in|investing|participating|"
     r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b",
     re.I,
 )
 _EN_LED_COMPOUND = compile_both(r"([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
-_ZH_LEAD = compile_both(r"(?:联合|共同|一起)?(?:领投|牵头|领衔)")
+_ZH_LEAD = compile_both(
+    r"(?:联合|共同|一起)?(?:领投|牵头|领衔)|(?:是|为|成为)(?:本轮|这一轮|此轮)?(?:的)?(?:最大的?)?(?:出资方|投资方)"
+)
 _ZH_PART = compile_both(
-    r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?|"
+    r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|入股|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?|"
     r"(?:继续|均)?(?:加码|增持|追投|追加投资))"
 )
-_ZH_FROM = compile_both(r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)?(?=获得|筹得|募得|拿到|融资|募集)")
+_ZH_FROM = compile_both(
+    r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)(?=获得|筹得|募得|拿到|融资|募集)"
+)
 _ZH_PART_AFTER = compile_both(
     r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|股东|参与方)(?:包括|为|有|是))[:：]?"
 )
@@ -257,6 +286,8 @@ _ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由")
 
 def _zh_list_before(text: str, pos: int) -> list[str]:
     start = max(text.rfind(ch, 0, pos) for ch in _ZH_LIST_STOP) + 1
+    while start > 1 and text[start - 1] == "，" and re.match(r"以及|及|和|还有", text[start:]):
+        start = max(text.rfind(ch, 0, start - 1) for ch in _ZH_LIST_STOP) + 1  # "…、Y，以及Z等参投"
     for cue in _ZH_CUE_END.finditer(text, start, pos):
         start = cue.end()
     return _list_names(text[start:pos], backwards=True)
@@ -281,9 +312,15 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     return _list_names(text[pos:end], backwards=False)
 
 
+_EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when)\s+")
+
+
 def _en_list_before(text: str, pos: int) -> list[str]:
     starts = [text.rfind(ch, 0, pos) for ch in ";:—–"]
     start = max(starts) + 1
+    relatives = list(_EN_RELATIVE.finditer(text, start, pos))
+    if relatives:
+        start = relatives[-1].end()  # "…a Series B in which GV also took part"
     return _list_names(text[start:pos], backwards=True)
 
 
@@ -342,7 +379,7 @@ _EN_APPOSITIVE = compile_both(
 )
 # "除去获得X的支持外": a concession, not the deal the sentence tells.
 _ZH_BESIDES = compile_both(r"除(?:去|了)?[^，。；]{1,40}?(?:之外|以外|外)(?=，)")
-_ZH_GLOSS = compile_both(r"[（(][^）)]{1,40}[）)]")
+_ZH_GLOSS = compile_both(r"[（(](?![A-Ka-k]\+?轮|天使|种子|Pre)[^）)]{1,40}[）)]")
 
 _EN_INVEST = compile_both(
     r"\b(?:invest(?:ed|s|ing)?|put(?:s|ting)?|pour(?:ed|s|ing)?|inject(?:ed|s|ing)?|"
@@ -366,17 +403,19 @@ _EN_RAISE = compile_both(
     r"took in|takes in|received|receives|bagged|picked up|nabbed|netted|attracted|announced|"
     r"announces|completed|completes|complete|gets|got|came out of stealth|emerged from stealth|"
     r"won|scored|collected|collects|is undergoing|undergoing|adds|added|pulls in|pulled in|"
-    r"rakes in|raked in|nets|has|had)\b",
+    r"rakes in|raked in|nets|drew|draws|has|had)\b",
     re.I,
 )
 _FUNDING_WORD = compile_both(
-    r"\b(?:funding|financing|round|investment|raise|capital|backing|money|valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值",
+    r"\b(?:funding|financing|round|investment|raise|capital|backing|money|"
+    r"valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值",
     re.I,
 )
 _ZH_INVEST_TO = compile_both(
     r"(?:向|对|(?<![作成因认称视])为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])"
-    r"(?=追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|[约逾超近最\d一二三四五六七八九十两数])(?:追加|增加|进行|完成|再次|再|继续)?(?:了)?"
-    r"(?:[^，。；A-Za-z]{0,16}?的)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
+    r"(?=追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|[约逾超近最\d一二三四五六七八九十两数])(?:追加|"
+    r"增加|进行|完成|再次|再|继续)?(?:了)?"
+    r"(?:[^，。；A-Za-z]{0,16}?)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
     r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
 _ZH_INVESTED = compile_both(
@@ -385,11 +424,15 @@ _ZH_INVESTED = compile_both(
 )
 # "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
 # Each investor of a list putting in the same amount: "X、Y和Z各出资10亿日元".
-_ZH_EACH = compile_both(r"各(?:自)?(?:出资|投资|投入|认购|注资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
+_ZH_EACH = compile_both(
+    r"各(?:自)?(?:出资|投资|投入|认购|注资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])"
+)
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # A person putting in their own money: "王某个人拿出5000万美元".
-_ZH_OWN_MONEY = compile_both(r"(?:以)?个人(?:名义|身份)?(?:拿出|出资|掏出|投入)(?:了)?(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
+_ZH_OWN_MONEY = compile_both(
+    r"(?:以)?个人(?:名义|身份)?(?:拿出|出资|掏出|投入)(?:了)?(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])"
+)
 _ZH_BACKING = compile_both(r"投资|注资|资助|支持|入股|融资")
 # Where the investors of "获得X…" end: at the amount, or at "的投资/的支持".
 _ZH_BACKING_TAIL = compile_both(
@@ -398,27 +441,35 @@ _ZH_BACKING_TAIL = compile_both(
 )
 _ZH_RECEIVED = compile_both(
     r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
-    r"|由(?P<by>[^，。；由的：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
+    r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
 )
 _DONE_VERB = compile_both(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
-    r"landed|took in|takes in|received|bagged|bags|added|adds|got|gets|led|co-led|pulls in|pulled in|"
-    r"rakes in|raked in|nets|netted|picked up|picks up)\b|完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
+    r"landed|took in|takes in|received|bagged|bags|added|adds|got|gets|led|"
+    r"co-led|pulls in|pulled in|"
+    r"rakes in|raked in|nets|netted|picked up|picks up)\b|"
+    r"完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
     re.I,
 )
 _VERB_BEFORE_ROUND = compile_both(
-    r"(?:\b(?:raised|raises|closed|closes|secured|completed|announced|announces|landed|led|co-led)\b"
+    r"(?:\b(?:raised|raises|closed|closes|secured|completed|announced|announces|"
+    r"landed|led|co-led)\b"
     r"|完成|获得|获|拿到|拿下|宣布|启动|领投了?|跟投了?|参与了?)[^，。；,.;]{0,15}$",
     re.I,
 )
 # An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
 _OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
+# "Pre-IPO轮融资已敲定": the round word first, the verb telling it done after.
+_VERB_AFTER_ROUND = compile_both(
+    r"[^，。；,.;]{0,14}?(?:已|已经|已于近期|正式)?(?:敲定|完成|落地|结束|到账|closed|completed)"
+)
 _ZH_RAISE = compile_both(
     r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资"
 )
 _ZH_DATE_WORDS = compile_both(
     r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|明年|年初|年底|年中|"
-    r"近日|日前|今日|昨日|昨天|今天|周[一二三四五六日]|本周|上周|此前|早前|当时|随后|上市前|上市后|成立后|此后|其中|率先|初步|当年|同年|次年|之后|首先|最终|另外|此外|本月|上月|当月|同月|本年|今年以来"
+    r"近日|日前|今日|昨日|昨天|今天|周[一二三四五六日]|本周|上周|此前|早前|当时|随后|上市前|上市后|成立后|此后|其中|率先|"
+    r"初步|当年|同年|次年|之后|首先|最终|另外|此外|本月|上月|当月|同月|本年|今年以来"
 )
 _ZH_SUBJECT_TAIL = compile_both(
     r"(?:宣布|已经|已|正式|于|在|也|还|就|将|再次|又|再|刚刚|成功|顺利|近期|曾|先后|分别|共|"
@@ -431,9 +482,8 @@ def _zh_subject(text: str, pos: int) -> str | None:
     start = max(text.rfind(ch, 0, pos) for ch in "，。；：:;！？—") + 1
     clause = _ZH_DATE_WORDS.sub("", _ZH_GLOSS.sub("", text[start:pos]))
     clause = _ZH_SUBJECT_TAIL.sub("", clause.strip())
-    if not clause or not clean_name(clause):
-        if start > 0 and text[start - 1] in "：:":
-            return _zh_subject(text, start - 1)  # "地平线：C轮已进账5.5亿美元"
+    if (not clause or not clean_name(clause)) and start > 0 and text[start - 1] in "：:":
+        return _zh_subject(text, start - 1)  # "地平线：C轮已进账5.5亿美元"
     if not clause:
         return None
     if is_coreference(clause) or re.match(r"^(?:其|它|该|这家|此|公司)", clause):
@@ -495,10 +545,11 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     if cjk:
         deals += _zh_received(flat, sentence, figures, used)
         deals += _zh_shareholders(flat, sentence)
-    deals += _investee_first(flat, sentence, figures, used, cjk, told=bool(deals))
+    deals += _investee_first(flat, sentence, figures, used, cjk, told=deals)
     deals += _valuations(flat, sentence, figures, used, deals, cjk)
     for deal in deals:
-        deal.status = find_status(text[: _clause_end(text, deal.anchor)]) or "completed"
+        told_until = _clause_end(text, max(deal.anchor, deal.amount.start if deal.amount else 0))
+        deal.status = find_status(text[:told_until], raised=deal.kind == "round") or "completed"
         deal.date = _date_for(deal.anchor, dates, text)
         deal.refers_back = bool(_REFERS_BACK.search(text)) and deal.date is None
         deal.stake_like = deal.stake_like and deal.date is None
@@ -510,9 +561,15 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
 def _is_span_start(text: str, mention: DateMention) -> bool:
     """ "since 2019", "2019年以来": the start of a period, not when a deal happened."""
     before = text[max(0, mention.start - 12) : mention.start]
-    if re.search(r"(?:成立|创立|创办|诞生)于?\s*$|\b(?:founded|established|set up|launched) in\s*$", before, re.I):
+    if re.search(
+        r"(?:成立|创立|创办|诞生)于?\s*$|\b(?:founded|established|set up|launched) in\s*$",
+        before,
+        re.I,
+    ):
         return True  # when the company was founded, not when the deal was made
-    return bool(re.search(r"\bsince\s*$", before, re.I) or re.match(r"以来|来|起", text[mention.end :]))
+    return bool(
+        re.search(r"\bsince\s*$", before, re.I) or re.match(r"以来|来|起", text[mention.end :])
+    )
 
 
 def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
@@ -592,8 +649,10 @@ def _investor_first(
             else:
                 deals += _investment_deals(sentence, investors, targets, figure, m.start(), flat)
         return deals
-    frames = [(m, list(_EN_TARGET.finditer(flat, m.end(), min(len(flat), m.end() + 70))))
-              for m in _EN_INVEST.finditer(flat)]
+    frames = [
+        (m, list(_EN_TARGET.finditer(flat, m.end(), min(len(flat), m.end() + 70))))
+        for m in _EN_INVEST.finditer(flat)
+    ]
     frames += [(m, [m]) for m in _EN_BACK.finditer(flat)]
     for m, target_matches in frames:
         found = [(t, _en_target(flat, t.end())) for t in target_matches]
@@ -602,20 +661,27 @@ def _investor_first(
             continue
         target_match, target = found[0]
         investors = _en_list_before(flat, m.start())[-3:]
-        if not investors and re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|carmaker|firm)\s*(?:\w+\s*){0,2}$", flat[: m.start()], re.I):
+        if not investors and re.search(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|"
+            r"carmaker|firm)\s*(?:\w+\s*){0,2}$",
+            flat[: m.start()],
+            re.I,
+        ):
             investors = [COREFERENCE]
         figure = _deal_figure(figures, used, m.start(), len(flat))
-        if re.search(r"\b(?:round|financing)\b", flat[target_match.end() :], re.I) and not re.search(
-            r"\b(?:round|financing)\b", flat[: m.start()], re.I
-        ):
+        if re.search(
+            r"\b(?:round|financing)\b", flat[target_match.end() :], re.I
+        ) and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I):
             deal = Deal("round", target, sentence, figure.money if figure else None)
             deal.investors = [Investor(canonical(n)) for n in investors if n != COREFERENCE]
             deal.round = next((r.round for r in find_rounds(flat[target_match.end() :])), None)
             deal.anchor = m.start()
             deals.append(deal)
             continue
-        if figure and re.match(r"doubled|increased|raised", m.group(), re.I) and re.search(
-            r"\bto\s*$", flat[: figure.money.start]
+        if (
+            figure
+            and re.match(r"doubled|increased|raised", m.group(), re.I)
+            and re.search(r"\bto\s*$", flat[: figure.money.start])
         ):
             figure = Figure(figure.money, "stake")  # "doubled its investment to $8bn": a total
         deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
@@ -624,7 +690,13 @@ def _investor_first(
         figure = _deal_figure(figures, used, m.end(), len(flat))
         if target and figure:
             deal = Deal("stake", target, sentence, figure.money)
-            deal.investors = [Investor(canonical(clean_name(m.group("investor")) or m.group("investor")), None, figure.money)]
+            deal.investors = [
+                Investor(
+                    canonical(clean_name(m.group("investor")) or m.group("investor")),
+                    None,
+                    figure.money,
+                )
+            ]
             deal.anchor = m.start()
             deals.append(deal)
     return deals
@@ -654,7 +726,8 @@ def _en_target(flat: str, pos: int) -> str | None:
     cut = re.search(r"[,.;]|\s(?:and|at|for|as|in|to|with|earlier|last|this|on)\s", window)
     head = window[: cut.start()] if cut else window
     coref = re.match(
-        r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|lab|group|business))\b",
+        r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|"
+        r"maker|lab|group|business))\b",
         head,
         re.I,
     )
@@ -667,8 +740,12 @@ def _en_target(flat: str, pos: int) -> str | None:
 def _zh_investors_before(flat: str, pos: int) -> list[str]:
     start = max(flat.rfind(ch, 0, pos) for ch in "，。；：:;！？") + 1
     clause = _ZH_DATE_WORDS.sub("", flat[start:pos])
-    clause = re.sub(r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
-                    r"当时|并|则|会|愿意|决定|此次|本次|就|正在|正|洽谈|商谈|有意|考虑|牵头|领投)+$", "", clause.strip())
+    clause = re.sub(
+        r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
+        r"当时|并|则|会|愿意|决定|此次|本次|就|正在|正|洽谈|商谈|有意|考虑|牵头|领投)+$",
+        "",
+        clause.strip(),
+    )
     clause = re.sub(r"^(?:并|且|而|其中|此外|另外|同时)", "", clause)
     names = _list_names(clause, backwards=True) if clause else []
     if not names:
@@ -722,7 +799,9 @@ def _investment_deals(
     return deals
 
 
-_PERSON_TITLE = compile_both(r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)", re.I)
+_PERSON_TITLE = compile_both(
+    r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)", re.I
+)
 
 
 def _antecedent(flat: str, pos: int, investors: list[str]) -> str:
@@ -742,20 +821,30 @@ def _antecedent(flat: str, pos: int, investors: list[str]) -> str:
 _ZH_OPENING = compile_both(r"([^，。；\s]{2,12}?)(?:由|于|在|宣布|已|将|是|为|成立|创立)")
 
 
-_ZH_FIRST_VERB = compile_both(r"完成|获得|获|拿到|拿下|宣布|由|于|在|已|将|是|成立|创立|正|也|还|又")
+_ZH_FIRST_VERB = compile_both(
+    r"完成|获得|获|拿到|拿下|宣布|由|于|在|已|将|是|成立|创立|正|也|还|又"
+)
 
 
 def _sentence_subject(flat: str, pos: int) -> str:
-    """The company an earlier clause of the sentence names as its subject ("商汤…拿到…，…又获得…")."""
+    """The company an earlier clause names as its subject: "商汤…拿到…，…又获得…".
+
+    Only a name the alias table knows as a company counts; clauses that cite a source
+    ("据…获悉") are skipped.
+    """
     start = 0
     for end in [i for i, ch in enumerate(flat[:pos]) if ch in "，；"] + [pos]:
-        clause = _ZH_DATE_WORDS.sub("", flat[start:end])
-        verb = _ZH_FIRST_VERB.search(clause)
-        name = clean_name(clause[: verb.start()]) if verb and verb.start() >= 2 else None
-        if name and (lookup(name) or len(name) <= 8):
-            return name
+        clause = flat[start:end]
         start = end + 1
+        if _REPORTING.search(clause):
+            continue
+        for mention in find_names(clause):
+            if mention.type == "company":
+                return mention.text
     return COREFERENCE
+
+
+_REPORTING = compile_both(r"据|获悉|报道|透露|援引|消息")
 
 
 def _opening_subject(flat: str, investors: list[str]) -> str:
@@ -766,7 +855,9 @@ def _opening_subject(flat: str, investors: list[str]) -> str:
     return subject if subject and canonical(subject) not in taken else COREFERENCE
 
 
-def _zh_received(flat: str, sentence: Sentence, figures: list[Figure], used: set[int]) -> list[Deal]:
+def _zh_received(
+    flat: str, sentence: Sentence, figures: list[Figure], used: set[int]
+) -> list[Deal]:
     """ "Y获得X（等）的投资", "Y由X资助": the investee is the subject, investors in the phrase."""
     deals = []
     for m in _ZH_RECEIVED.finditer(flat):
@@ -783,9 +874,17 @@ def _zh_received(flat: str, sentence: Sentence, figures: list[Figure], used: set
         subject = _zh_subject(flat, m.start())
         figure = _deal_figure(figures, used, m.start(), _sentence_part_end(flat, m.end()))
         told = _investment_deals(
-            sentence, names, [subject or COREFERENCE], figure, m.start(), flat, explicit=subject is not None
+            sentence,
+            names,
+            [subject or COREFERENCE],
+            figure,
+            m.start(),
+            flat,
+            explicit=subject is not None,
         )
-        clause_rounds = find_rounds(flat[_clause_start(flat, m.start()) : _clause_end(flat, m.end())])
+        clause_rounds = find_rounds(
+            flat[_clause_start(flat, m.start()) : _clause_end(flat, m.end())]
+        )
         for deal in told:
             deal.round = clause_rounds[-1].round if clause_rounds else None
         deals += told
@@ -811,7 +910,7 @@ def _zh_shareholders(flat: str, sentence: Sentence) -> list[Deal]:
 
 
 def _investee_first(
-    flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool, told: bool
+    flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool, told: list[Deal]
 ) -> list[Deal]:
     """ "Y raised $N in a Series B led by X", "Y完成N亿元B轮融资，由X领投".
 
@@ -821,6 +920,12 @@ def _investee_first(
     """
     rounds = find_rounds(flat)
     free = [i for i, f in enumerate(figures) if i not in used and f.role == "deal"]
+    told_rounds = [d for d in told if d.kind == "round"]
+    if not free and told_rounds:
+        investors, _ = find_investor_roles(flat)
+        known = {i.name for i in told_rounds[-1].investors}
+        told_rounds[-1].investors += [i for i in investors if i.name not in known]
+        return []  # "X领投了Y的C轮，Z也参与了那一轮": one round, its investors gathered
     if not free and not rounds:
         investors, cue = find_investor_roles(flat)
         if cue and investors and not told:
@@ -865,13 +970,20 @@ def _round_in(
     lo: int,
 ) -> Deal | None:
     investors, cue = find_investor_roles(segment)
-    if money is None and not cue and not _VERB_BEFORE_ROUND.search(segment[max(lo, anchor - 20) : anchor]):
+    if (
+        money is None
+        and not cue
+        and not _VERB_BEFORE_ROUND.search(segment[max(lo, anchor - 20) : anchor])
+        and not _VERB_AFTER_ROUND.match(segment, anchor)
+    ):
         return None  # a round named in passing ("the Series B cash"), not a deal told
     if cjk:
         verbs = list(_ZH_RAISE.finditer(segment, lo, anchor + 1))
         verb_pos = verbs[-1].start() if verbs else anchor
         investee = _zh_subject(segment, verb_pos)
         explicit = investee == COREFERENCE
+        if investee is None and lo == 0:
+            investee = _sentence_subject(segment, verb_pos)  # "X完成首轮融资，募得N"
     else:
         verbs = list(_EN_RAISE.finditer(segment, lo, anchor + 1))
         verb_pos = verbs[-1].start() if verbs else anchor
@@ -906,7 +1018,9 @@ def _round_in(
         and len(investors) == 1
         and round_word is None
         and not investors[0].lead
-        and re.search(r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment)
+        and re.search(
+            r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment
+        )
     )
     if own_investor:
         deal = Deal("investment", investee, sentence, money)
@@ -945,10 +1059,13 @@ def _valued_company(flat: str, pos: int, cjk: bool) -> str:
     if cjk:
         m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])
         raw = _ZH_DATE_WORDS.sub("", m.group(1)) if m else ""
-        raw = re.sub(r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后", "", raw)
+        raw = re.sub(
+            r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后", "", raw
+        )
         if not raw or re.fullmatch(r"(?:该|这家|其)?公司", raw):
             return COREFERENCE
-        return clean_name(raw) or COREFERENCE
+        named = find_names(flat[_clause_start(flat, pos) : pos])
+        return named[-1].text if named else clean_name(raw) or COREFERENCE
     m = re.search(r"\b(?:values?|valuing|valued)\s+(.{1,40}?)\s+at\b", flat[:pos])
     if m:
         names = find_names(m.group(1))

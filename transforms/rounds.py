@@ -27,15 +27,21 @@ class RoundMention:
 
 _ROUND = compile_both(
     r"(?P<pre_seed>\bpre-?seed\b)"
-    r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
+    r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|"
+    r"轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
     r"|(?P<pre_ipo>(?<![A-Za-z])pre-?IPO(?![A-Za-z]))"
     r"|(?P<series>\bSeries\s+(?P<letter>[A-Ka-k])(?P<s_plus>\+|＋)?(?:-?\d)?(?![a-z]))"
     r"|(?P<zh_series>(?<![A-Za-z])(?P<zh_letter>[A-Ka-k])(?P<z_plus>\+|＋)?(?:-?\d)?(?:系列)?(?=轮|輪))"
     r"|(?P<angel>\bangel\s+(?:round|investment|funding)|天使(?P<angel_plus>\+|＋)?(?:轮|輪|投资))"
     r"|(?P<seed>\bseed(?:-stage|\s+(?:round|funding|financing|investment|capital))?\b|种子轮|種子輪)"
-    r"|(?P<ipo>(?<![A-Za-z-])IPO(?![A-Za-z])|\bpublic offering\b|上市募资|上市集资|掛牌|挂牌|招股|全球发售|全球發售|\binitial public offering\b|首次公开(?:募股|发行)|首发上市|港股上市|上市募资)"
-    r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|战略融资|战略投资(?!人|者|方|机构)|战略轮)"
-    r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
+    r"|(?P<ipo>(?<![A-Za-z-])IPO(?![A-Za-z])|\bpublic offering\b|上市募资|上市集资|"
+    r"掛牌|挂牌|招股|全球发售|全球發售|\binitial public offering\b|"
+    r"首次公开(?:募股|发行)|首发上市|港股上市|"
+    r"上市募资)"
+    r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
+    r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
+    r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
+    r"\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
     re.I,
 )
 
@@ -72,16 +78,17 @@ def _round_value(m: re.Match[str]) -> str:
 
 
 _IN_TALKS = compile_both(
-    r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|\bis (?:in the process of )?raising\b"
+    r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|"
+    r"\bis (?:in the process of )?raising\b"
     r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
-    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bnegotiat|\bis undergoing\b|\bwould value\b"
+    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b"
     r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将",
     re.I,
 )
 _REPORTED = compile_both(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
     r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
-    r"|据悉|据了解|据报道|知情人士|消息人士|援引|报道称|據悉|據報道|据.{1,12}报道|透露",
+    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称",
     re.I,
 )
 _COMPLETED = compile_both(
@@ -91,21 +98,28 @@ _COMPLETED = compile_both(
     re.I,
 )
 _ANNOUNCED = compile_both(
-    r"\b(?:agreed|agrees|will invest|will put|will lead|announced|announces|plans to invest|"
+    r"\b(?:agreed|agrees|will invest|will put|will lead|plans to invest|would raise|will raise|"
     r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
-    r"|宣布|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
+    r"|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
     re.I,
 )
+_ANNOUNCEMENT = compile_both(r"\b(?:announced|announces|unveiled)\b|宣布|公布", re.I)
 
 
-def find_status(text: str) -> str | None:
-    """The status the verbs of `text` give a deal: in_talks, reported, completed, announced."""
-    if _REPORTED.search(text):
-        return "reported"
+def find_status(text: str, raised: bool = False) -> str | None:
+    """The status the verbs of `text` give a deal: in_talks, reported, completed, announced.
+
+    `raised` marks a company telling its own round: "announced a Series C" is then a done
+    deal, while an investor "announcing" an investment has only committed to it.
+    """
     if _IN_TALKS.search(text):
         return "in_talks"
+    if _REPORTED.search(text):
+        return "reported"
     if _COMPLETED.search(text):
         return "completed"
     if _ANNOUNCED.search(text):
         return "announced"
+    if _ANNOUNCEMENT.search(text):
+        return "completed" if raised else "announced"
     return None

@@ -134,7 +134,7 @@ def _split_prose(
             cuts.append(m.start())
     out: list[Sentence] = []
     prev = 0
-    for cut in sorted(set(cuts)) + [len(chunk)]:
+    for cut in [*sorted(set(cuts)), len(chunk)]:
         unit = _trimmed(text, start + prev, start + cut, kind, paragraph)
         if unit is not None:
             out.append(unit)

@@ -94,8 +94,8 @@ def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Disco
         if known_stat.get(file.rel) == (file.size, file.mtime_ns):
             found.unchanged += 1
             continue
-        if now_ns - file.mtime_ns < settle_seconds * 1e9:
-            found.deferred.append(file.rel)
+        if abs(now_ns - file.mtime_ns) < settle_seconds * 1e9:  # a writer may still be at it;
+            found.deferred.append(file.rel)  # a file dated further ahead is settled, not new
             continue
         problem = _problem(file, root)
         if problem:

@@ -11,6 +11,7 @@ base_rates AS (
 )
 SELECT
     facts.fact_id,
+    deal_sources.deal_id,
     facts.article_id,
     facts.file_name,
     facts.lang,
@@ -45,11 +46,13 @@ SELECT
     facts.evidence
 FROM stg_facts AS facts
 CROSS JOIN stg_base_currency
+LEFT JOIN raw_deal_sources AS deal_sources ON deal_sources.fact_id = facts.fact_id
 LEFT JOIN usd_rates ON usd_rates.fx_key = facts.fx_key
 LEFT JOIN base_rates ON base_rates.fx_key = facts.fx_key;
 
 COMMENT ON VIEW facts_usd IS 'Every fact with its original amount and its amount in USD and in the base currency at the rate of the fact''s date.';
 COMMENT ON COLUMN facts_usd.fact_id IS 'Stable id of the fact.';
+COMMENT ON COLUMN facts_usd.deal_id IS 'Deal the fact was merged into (see deals).';
 COMMENT ON COLUMN facts_usd.article_id IS 'Article the fact was read from.';
 COMMENT ON COLUMN facts_usd.file_name IS 'Inbox file name of that article.';
 COMMENT ON COLUMN facts_usd.lang IS 'Language of that article: en or zh.';

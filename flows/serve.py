@@ -1,0 +1,235 @@
+"""`fundwire serve`: the ingest flow on a schedule, with its own Prefect server when none is set.
+
+Prefect cannot schedule runs on its temporary (ephemeral) API, so when no
+PREFECT_API_URL is configured, serving starts `prefect server start` bound to
+127.0.0.1 on a free port, keeps the server's database under WAREHOUSE/_prefect
+(or PREFECT_HOME when the user set one), and stops it after the runner on Ctrl-C
+or SIGTERM: stopping the server first would leave the runner retrying forever.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fundwire.flows.settings import ExitCode, FundwireError
+
+SERVER_DIR = "_prefect"  # inside the warehouse: the served schedule's Prefect database
+SERVER_LOG = "server.log"
+HEALTH_TIMEOUT_SECONDS = 120.0
+STOP_GRACE_SECONDS = 15.0
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When runs fire: a cron expression, or every `interval` seconds (tests, short cycles)."""
+
+    cron: str | None = None
+    interval: float | None = None
+
+    def serve_kwargs(self) -> dict[str, object]:
+        return {"cron": self.cron} if self.cron else {"interval": self.interval}
+
+    def describe(self) -> str:
+        return f"cron {self.cron!r}" if self.cron else f"every {self.interval:g} s"
+
+
+def check_schedule(schedule: Schedule) -> None:
+    """Refuse a bad cron expression or interval before anything is started."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    if (schedule.cron is None) == (schedule.interval is None):
+        raise FundwireError("give either --cron or --interval", ExitCode.USAGE)
+    if schedule.interval is not None and schedule.interval <= 0:
+        raise FundwireError("--interval must be a positive number of seconds", ExitCode.USAGE)
+    if schedule.cron is not None:
+        try:
+            CronSchedule(cron=schedule.cron)
+        except ValidationError as exc:
+            raise FundwireError(f"bad cron expression {schedule.cron!r}", ExitCode.USAGE) from exc
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at 127.0.0.1 right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def configured_api_url() -> str | None:
+    """The Prefect API the user configured (environment or profile), if any."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value() or None
+
+
+class LocalPrefectServer:
+    """`prefect server start` on 127.0.0.1 as a child process in its own session.
+
+    Its own session keeps a terminal's Ctrl-C away from it, so it is stopped
+    deliberately, after the runner, by `stop()`.
+    """
+
+    def __init__(self, home: Path, port: int | None = None) -> None:
+        self.home = home
+        self.port = port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api"
+
+    @property
+    def log_path(self) -> Path:
+        return self.home / SERVER_LOG
+
+    def start(self, timeout: float = HEALTH_TIMEOUT_SECONDS) -> None:
+        """Start the server and return once its health check answers."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PREFECT_HOME": str(self.home)}
+        env.pop("PREFECT_API_URL", None)
+        command = [sys.executable, "-m", "prefect", "server", "start"]
+        command += ["--host", "127.0.0.1", "--port", str(self.port)]
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            self._wait_healthy(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_healthy(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise FundwireError(
+                    f"the Prefect server exited with code {self.process.returncode} "
+                    f"(see {self.log_path})"
+                )
+            if self.healthy():
+                return
+            time.sleep(0.5)
+        raise FundwireError(
+            f"the Prefect server did not answer within {timeout:g} s (see {self.log_path})"
+        )
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                return response.status == 200
+        except (OSError, urllib.error.URLError):
+            return False
+
+    def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """SIGTERM the server's process group; SIGKILL it if it has not gone after `grace`."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.process.wait(wait)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+@contextmanager
+def prefect_api(warehouse: Path, echo: Callable[[str], None] = print) -> Iterator[str]:
+    """The API to serve against: the configured one, else a local server for as long as needed."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    configured = configured_api_url()
+    if configured:
+        echo(f"Using the Prefect API at {configured}")
+        yield configured
+        return
+    home = Path(os.environ.get("PREFECT_HOME") or warehouse.absolute() / SERVER_DIR)
+    server = LocalPrefectServer(home)
+    echo(f"Starting a local Prefect server on {server.url} (state in {home}) ...")
+    server.start()
+    try:
+        echo(f"Prefect server ready: UI and API at {server.url}")
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        echo("Stopping the local Prefect server ...")
+        server.stop()
+
+
+def serve_ingest(
+    inbox: Path,
+    warehouse: Path,
+    schedule: Schedule,
+    name: str = "fundwire",
+    base_currency: str = "EUR",
+    batch_size: int = 500,
+    echo: Callable[[str], None] = print,
+) -> None:
+    """Serve the ingest flow on `schedule` until Ctrl-C or SIGTERM, then stop what was started.
+
+    One runner executes at most one run at a time (`limit=1`); a run that still finds
+    the warehouse locked (another process ingesting) logs a warning and skips.
+    """
+    from prefect.deployments.runner import EntrypointType
+
+    from fundwire.flows.pipeline import ingest
+
+    check_schedule(schedule)
+    inbox, warehouse = inbox.absolute(), warehouse.absolute()
+    with _sigterm_as_interrupt(), prefect_api(warehouse, echo):
+        echo(f"Serving {inbox} -> {warehouse}, {schedule.describe()} (Ctrl-C to stop)")
+        ingest.serve(
+            name=name,
+            parameters={
+                "inbox": str(inbox),
+                "warehouse": str(warehouse),
+                "base_currency": base_currency,
+                "batch_size": batch_size,
+            },
+            limit=1,
+            entrypoint_type=EntrypointType.MODULE_PATH,
+            **schedule.serve_kwargs(),
+        )
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Until Prefect's runner installs its own handler, SIGTERM unwinds like Ctrl-C.
+
+    Without this a SIGTERM while the server is still starting would kill this process
+    and orphan the server.
+    """
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
