@@ -25,6 +25,7 @@ from fundwire.flows.task_runners import (
     make_task_runner,
     shared_prefect_api,
 )
+from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
 from fundwire.warehouse.database import build_database, database_path
 from fundwire.warehouse.derived import DerivedReport, derive_tables
 from fundwire.warehouse.errors import WarehouseLocked
@@ -67,8 +68,8 @@ def derive(warehouse: Path, base_currency: str) -> DerivedReport:
 
 
 @task(name="build views", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def build_views(warehouse: Path, base_currency: str) -> Path:
-    return build_database(warehouse, base_currency)
+def build_views(warehouse: Path) -> Path:
+    return build_database(warehouse)
 
 
 @task(name="record ledger", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -80,7 +81,7 @@ def record_ledger(warehouse: Path, rows: list[dict]) -> None:
 def ingest(
     inbox: Path,
     warehouse: Path,
-    base_currency: str = "EUR",
+    base_currency: str = DEFAULT_BASE_CURRENCY,
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
     wait_seconds: float = 0.0,
@@ -162,7 +163,7 @@ def _ingest_locked(
     summary.partitions_rewritten = commit_partitions(warehouse, staging)
     derived = derive(warehouse, base_currency)
     summary.deals, summary.unconverted = derived.deals, derived.unconverted
-    build_views(warehouse, base_currency)
+    build_views(warehouse)
     record_ledger(warehouse, report.ledger_rows)
     clear_staging(warehouse)
     return summary
@@ -171,7 +172,7 @@ def _ingest_locked(
 def run_pipeline(
     inbox: Path,
     warehouse: Path,
-    base_currency: str = "EUR",
+    base_currency: str = DEFAULT_BASE_CURRENCY,
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
     wait_seconds: float = 0.0,

@@ -114,10 +114,10 @@ DATE_PATTERN = re.compile(
     rf"(?:,?\s+(?P<dmy_y>{_YEAR}))?)"
     # March, October: a month alone, read with the word before it (BEFORE_MONTH)
     rf"|(?P<mon>(?P<mon_m>{_MONTH})(?!\.?,?\s*[0-9])"
-    rf"(?:\s+(?:of\s+)?(?P<mon_year>(?i:this|last|next))\s+(?i:year)\b)?)"
+    rf"(?:\s+(?:of\s+)?(?P<mon_year>(?ai:this|last|next))\s+(?ai:year)\b)?)"
     # year, month: read with "this/last/next" before them (BEFORE_RELATIVE)
-    rf"|(?P<en_rel>(?i:(?P<en_unit>year|month))\b)"
-    rf"|(?P<en_day>(?i:\b(?P<en_dayword>yesterday|today)\b))"
+    rf"|(?P<en_rel>(?ai:(?P<en_unit>year|month))\b)"
+    rf"|(?P<en_day>(?ai:\b(?P<en_dayword>yesterday|today)\b))"
     # Friday: read with "on/last" before it (BEFORE_WEEKDAY)
     rf"|(?P<en_wd>(?P<en_wd_d>{_WEEKDAY})\b)"
     # 2023年10月28日, 2023年10月, 2023年, 2023年底
@@ -149,20 +149,20 @@ DATE_PATTERN = re.compile(
 # Words before a month, year or weekday that make it a date. A preposition ("in", "since",
 # "on") stays outside the mention's span, so callers can read it ("since 2019" starts a
 # period); a modifier ("last", "early", "the end of") is part of the date, inside the span.
-_PREPOSITION = r"(?i:in|since|during|by|until|through|from|of|on)\s+"
+_PREPOSITION = r"(?ai:in|since|during|by|until|through|from|of|on)\s+"
 _EDGE_OF = r"(?:the\s+)?(?:end|beginning|start|middle)\s+of"
 BEFORE_MONTH = re.compile(
     rf"(?<![A-Za-z])(?:{_PREPOSITION}"
-    rf"|(?P<modifier>(?P<word>(?i:last|this|next|early|late|{_EDGE_OF}))\s+|(?i:mid)-))$"
+    rf"|(?P<modifier>(?P<word>(?ai:last|this|next|early|late|{_EDGE_OF}))\s+|(?ai:mid)-))$"
 )
 BEFORE_YEAR = re.compile(
-    rf"(?<![A-Za-z])(?:{_PREPOSITION}|(?P<modifier>(?i:early|late|{_EDGE_OF})\s+|(?i:mid)-\s*))$"
+    rf"(?<![A-Za-z])(?:{_PREPOSITION}|(?P<modifier>(?ai:early|late|{_EDGE_OF})\s+|(?ai:mid)-\s*))$"
 )
 BEFORE_RELATIVE = re.compile(
-    r"(?<![A-Za-z])(?P<modifier>(?i:(?P<edge>(?:the\s+)?(?:end|close)\s+of\s+)?"
+    r"(?<![A-Za-z])(?P<modifier>(?ai:(?P<edge>(?:the\s+)?(?:end|close)\s+of\s+)?"
     r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next|that|the\s+same)\s+))$"
 )
-BEFORE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?:(?i:on)\s+|(?P<modifier>(?i:last|this\s+past)\s+))$")
+BEFORE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?:(?ai:on)\s+|(?P<modifier>(?ai:last|this\s+past)\s+))$")
 BEFORE = {
     "mon": BEFORE_MONTH,
     "yr": BEFORE_YEAR,

@@ -21,10 +21,11 @@ from fundwire.transforms.entities import (
     canonical,
     find_known,
     find_names,
+    looks_like_org,
 )
 from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.records import Fact
-from fundwire.transforms.relations import COREFERENCE, Deal
+from fundwire.transforms.relations import COREFERENCE, TOPIC, Deal
 from fundwire.transforms.sentences import Sentence
 
 _NEWS_PARAGRAPHS = 3  # the lead of a news story: its headline and first paragraphs
@@ -51,6 +52,8 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
             if last_round is not None and paragraph - last_round.sentence.paragraph <= _JOIN_PARAGRAPHS:
                 _join(last_round, deal)
             continue
+        if deal.investee == TOPIC:
+            deal.investee = topic or current
         if deal.investee in (None, COREFERENCE):
             deal.investee = current or topic
         if deal.investee is None:
@@ -96,7 +99,11 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
             m
             for m in find_names(sentence.text)
             if not _INVESTOR_HEAD.search(m.text)
-            and (m.type == "company" or (m.type is None and _DESCRIBED.search(sentence.text[: m.start])))
+            and (
+                m.type == "company"
+                or (m.type is None and _DESCRIBED.search(sentence.text[: m.start]))
+                or (m.type is None and _has_cjk(m.text) and looks_like_org(m.text))
+            )
             and sentence.text[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
         ]
         if not names:
@@ -120,7 +127,7 @@ def _has_cjk(text: str) -> bool:
 def _topic(deals: list[Deal], sentences: list[Sentence]) -> str | None:
     """The company the article is about: the investee of its headline, else the most told
     named investee, else the headline's first name."""
-    named = [d.investee for d in deals if d.investee not in (None, COREFERENCE)]
+    named = [d.investee for d in deals if d.investee not in (None, COREFERENCE, TOPIC)]
     headline = [d.investee for d in deals if d.sentence.kind == "headline" and d.investee in named]
     if headline:
         return canonical(headline[0])

@@ -160,7 +160,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _words(words: Iterable[str]) -> str:
     """A case-insensitive alternation of whole words (spaces match any run of blanks)."""
     escaped = sorted(words, key=len, reverse=True)
-    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in escaped) + ")"
+    return "(?ai:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in escaped) + ")"
 
 
 _SP = r"[ \u00a0\u202f]"
@@ -168,11 +168,11 @@ _DIGIT = "[0-9０-９]"
 _ARABIC = rf"{_DIGIT}+(?:[,，](?:{_DIGIT}{{2}}[,，])*{_DIGIT}{{3}})*(?:[.．]{_DIGIT}+)?"
 _EN_WORD_MAGNITUDES = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?"
 _EN_MAGNITUDE = (
-    rf"(?i:-?(?:{_EN_WORD_MAGNITUDES})|bn|bln|mn|mln|tn|trn|cr|[bmkt]"
+    rf"(?ai:-?(?:{_EN_WORD_MAGNITUDES})|bn|bln|mn|mln|tn|trn|cr|[bmkt]"
     rf"|{_SP}+(?:{_EN_WORD_MAGNITUDES}|bn|bln|mn|mln|tn|trn))(?![A-Za-z0-9])"
 )
 _EN_NUMBER_WORD = "|".join(ENGLISH_NUMBER_WORDS)
-_EN_WORD_NUMBER = rf"(?i:\b(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_NUMBER_WORD}))*)"
+_EN_WORD_NUMBER = rf"(?ai:\b(?:{_EN_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_NUMBER_WORD}))*)"
 _EN_SUFFIX = (
     rf"(?:(?:US|U\.S\.){_SP}+)?(?:{_words(w for w in SUFFIX_CURRENCIES if not w.isupper())}"
     rf"|{_alternation(w for w in SUFFIX_CURRENCIES if w.isupper())})(?![A-Za-z])"
@@ -257,12 +257,12 @@ MONEY_IN_WORDS_PATTERN = re.compile(
     rf"(?P<words>{_EN_WORD_NUMBER})(?P<words_mag>{_EN_MAGNITUDE}){_SP}+(?P<words_cur>{_EN_SUFFIX})"
     rf"(?P<words_after>{_EN_AFTER})?"
     # vague: "tens of millions of dollars", "several hundred million euros", "billions of ..."
-    rf"|(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:millions|billions))"
+    rf"|(?ai:\b(?:tens|hundreds|dozens)\s+of\s+(?:millions|billions))"
     rf"(?:\s+of\s+(?P<vague_cur>{_EN_SUFFIX}))?(?!\s+of\b)"
-    rf"|(?i:\b(?:several|a\s+few)\s+(?:hundred\s+|tens\s+of\s+)?(?:million|billion|trillion))"
+    rf"|(?ai:\b(?:several|a\s+few)\s+(?:hundred\s+|tens\s+of\s+)?(?:million|billion|trillion))"
     rf"\s+(?P<several_cur>{_EN_SUFFIX})"
-    rf"|(?i:\b(?:millions|billions)\s+of)\s+(?P<plural_cur>{_EN_SUFFIX})"
-    rf"|(?i:\bmulti-?\s?(?:billion|million)[\s-]+(?P<multi_cur>dollar|euro|pound|yuan))\b"
+    rf"|(?ai:\b(?:millions|billions)\s+of)\s+(?P<plural_cur>{_EN_SUFFIX})"
+    rf"|(?ai:\bmulti-?\s?(?:billion|million)[\s-]+(?P<multi_cur>dollar|euro|pound|yuan))\b"
 )
 
 

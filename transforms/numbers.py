@@ -15,7 +15,7 @@ The Chinese grammar below is short and exact instead.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -68,7 +68,9 @@ ENGLISH_MAGNITUDES: dict[str, int] = {
 def exact(value: Decimal) -> Decimal:
     """`value` without a trailing '.0': 1.5 × 10^9 prints as 1500000000, not 1500000000.0."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        with localcontext() as wide:
+            wide.prec = max(wide.prec, len(value.as_tuple().digits) + value.as_tuple().exponent + 1)
+            return value.quantize(Decimal(1))
     return value.normalize()
 
 

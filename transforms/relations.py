@@ -31,6 +31,7 @@ from fundwire.transforms.rounds import find_rounds, find_status
 from fundwire.transforms.sentences import Sentence
 
 COREFERENCE = "<coreference>"  # an investee or investor said again ("it", 该公司): resolved later
+TOPIC = "<topic>"  # bare "公司" in Chinese news: the company the article is about
 
 
 @dataclass(slots=True)
@@ -253,6 +254,8 @@ _EN_PART_AFTER = compile_both(
     r"among others)\s+",
     re.I,
 )
+# "Y has been financed largely by its founder, X": investors of Y with no round told.
+_EN_FINANCED_BY = compile_both(r"\b(?:financed|funded|bankrolled)\s+(?:\w+\s+)?by\s+", re.I)
 _EN_FROM = compile_both(r"\bfrom\s+(?!investors|backers)", re.I)
 _EN_LEAD_BEFORE = compile_both(
     r"\s+(?:also\s+)?(?:co-led|led|headed|spearheaded)\s+(?:the|a|an|its|this|that)\b", re.I
@@ -375,7 +378,8 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 
 _EN_APPOSITIVE = compile_both(
     r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|,\s+(?:which|who)\s+(?=\w)|"
-    r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)"
+    r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
+    r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s[^,;]{2,80}?,(?=\s)"
 )
 # "除去获得X的支持外": a concession, not the deal the sentence tells.
 _ZH_BESIDES = compile_both(r"除(?:去|了)?[^，。；]{1,40}?(?:之外|以外|外)(?=，)")
@@ -384,12 +388,13 @@ _ZH_GLOSS = compile_both(r"[（(](?![A-Ka-k]\+?轮|天使|种子|Pre)[^）)]{1,4
 _EN_INVEST = compile_both(
     r"\b(?:invest(?:ed|s|ing)?|put(?:s|ting)?|pour(?:ed|s|ing)?|inject(?:ed|s|ing)?|"
     r"commit(?:ted|s|ting)?|plough(?:ed|s)?|plow(?:ed|s)?|pump(?:ed|s)?|doubled its investment|"
-    r"(?:made|make|makes) an investment|bought into|buys into|(?:took|takes|acquired|bought) "
+    r"(?:made|make|makes) an investment|investment(?=\s+in(?:to)?\b)|(?:took|takes|acquired|bought) "
     r"(?:a |an )?(?:\w+ )?stake)\b",
     re.I,
 )
 _EN_BACK = compile_both(
-    r"\b(?:backs|backed|funds|bets on|(?:deepens|ups|doubles|increases|raises) (?:its|their) "
+    r"\b(?:backs|backed|funds|bets on|bought into|buys into|"
+    r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
     r"(?:bet|stake|investment|holding) (?:on|in))\s+",
     re.I,
 )
@@ -425,7 +430,7 @@ _ZH_INVESTED = compile_both(
 # "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
 # Each investor of a list putting in the same amount: "X、Y和Z各出资10亿日元".
 _ZH_EACH = compile_both(
-    r"各(?:自)?(?:出资|投资|投入|认购|注资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])"
+    r"(?:各(?:自)?(?:出资|投资|投入|认购|注资)|(?<![个名])出资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])"
 )
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
@@ -447,7 +452,7 @@ _DONE_VERB = compile_both(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
     r"landed|took in|takes in|received|bagged|bags|added|adds|got|gets|led|"
     r"co-led|pulls in|pulled in|"
-    r"rakes in|raked in|nets|netted|picked up|picks up)\b|"
+    r"rakes in|raked in|nets|netted|picked up|picks up|drew|draws)\b|"
     r"完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
     re.I,
 )
@@ -459,10 +464,6 @@ _VERB_BEFORE_ROUND = compile_both(
 )
 # An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
 _OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
-# "Pre-IPO轮融资已敲定": the round word first, the verb telling it done after.
-_VERB_AFTER_ROUND = compile_both(
-    r"[^，。；,.;]{0,14}?(?:已|已经|已于近期|正式)?(?:敲定|完成|落地|结束|到账|closed|completed)"
-)
 _ZH_RAISE = compile_both(
     r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资"
 )
@@ -486,6 +487,8 @@ def _zh_subject(text: str, pos: int) -> str | None:
         return _zh_subject(text, start - 1)  # "地平线：C轮已进账5.5亿美元"
     if not clause:
         return None
+    if clause == "公司":
+        return TOPIC
     if is_coreference(clause) or re.match(r"^(?:其|它|该|这家|此|公司)", clause):
         return COREFERENCE
     return clean_name(clause)
@@ -668,6 +671,9 @@ def _investor_first(
             re.I,
         ):
             investors = [COREFERENCE]
+        if not investors:
+            named = find_names(flat[_clause_start(flat, m.start()) : m.start()])
+            investors = [named[0].text] if named else []  # "X on Monday announced a … investment in Y"
         figure = _deal_figure(figures, used, m.start(), len(flat))
         if re.search(
             r"\b(?:round|financing)\b", flat[target_match.end() :], re.I
@@ -811,6 +817,7 @@ def _antecedent(flat: str, pos: int, investors: list[str]) -> str:
         m
         for m in find_names(flat[:pos])
         if m.canonical not in taken
+        and flat.count("“", 0, m.start) <= flat.count("”", 0, m.start)
         and flat[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
         and not _PERSON_TITLE.match(flat, m.end)
     ]
@@ -927,6 +934,12 @@ def _investee_first(
         told_rounds[-1].investors += [i for i in investors if i.name not in known]
         return []  # "X领投了Y的C轮，Z也参与了那一轮": one round, its investors gathered
     if not free and not rounds:
+        financed = _EN_FINANCED_BY.search(flat)
+        if financed and not cjk:
+            subject = _en_subject(flat, financed.start())
+            names = [m.text for m in find_names(flat[financed.end() :])]
+            if subject and subject != COREFERENCE and names:
+                return _investment_deals(sentence, names, [subject], None, financed.start(), flat)
         investors, cue = find_investor_roles(flat)
         if cue and investors and not told:
             deal = Deal("round", COREFERENCE, sentence)
@@ -960,6 +973,11 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in "，,；;：:—") + 1
 
 
+def round_free(rounds: list, segment: str, lo: int) -> bool:
+    """True when no round word falls inside the segment."""
+    return not any(lo <= r.start < len(segment) for r in rounds)
+
+
 def _round_in(
     segment: str,
     sentence: Sentence,
@@ -974,7 +992,6 @@ def _round_in(
         money is None
         and not cue
         and not _VERB_BEFORE_ROUND.search(segment[max(lo, anchor - 20) : anchor])
-        and not _VERB_AFTER_ROUND.match(segment, anchor)
     ):
         return None  # a round named in passing ("the Series B cash"), not a deal told
     if cjk:
@@ -991,6 +1008,9 @@ def _round_in(
         explicit = False
     if investee is None or any(canonical(investee) == i.name for i in investors):
         investee = COREFERENCE
+    if money is not None and money.amount is None and round_free(rounds, segment, lo):
+        if not _DONE_VERB.search(segment, lo):
+            return None  # "a multibillion-dollar tie-up": a vague sum with no deal told
     if investee == COREFERENCE and cjk and explicit:
         investee = _antecedent(segment, verb_pos, [i.name for i in investors])
     if not cjk:
@@ -1048,21 +1068,25 @@ def _valuations(
         if holder is not None and holder.investee:
             investee = holder.investee
         else:
-            investee = _valued_company(flat, figure.money.start, cjk)
+            investee = _valued_company(flat, figure.money, cjk)
         deal = Deal("valuation", investee, sentence, figure.money)
         deal.anchor = holder.anchor if holder else figure.money.start
         out.append(deal)
     return out
 
 
-def _valued_company(flat: str, pos: int, cjk: bool) -> str:
+def _valued_company(flat: str, money: Money, cjk: bool) -> str:
+    pos = money.start
     if cjk:
+        holder = re.match(r"的([^，。；的]{2,10}?)(?=[，。；]|$)", flat[money.end :])
+        if holder and clean_name(holder.group(1)) and "估值" in flat[max(0, pos - 4) : pos]:
+            return clean_name(holder.group(1))  # "超过估值约720亿美元的优步"
         m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])
         raw = _ZH_DATE_WORDS.sub("", m.group(1)) if m else ""
         raw = re.sub(
             r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后", "", raw
         )
-        if not raw or re.fullmatch(r"(?:该|这家|其)?公司", raw):
+        if not raw or raw.endswith("公司"):
             return COREFERENCE
         named = find_names(flat[_clause_start(flat, pos) : pos])
         return named[-1].text if named else clean_name(raw) or COREFERENCE

@@ -35,14 +35,13 @@ def parquet_globs(warehouse: Path) -> dict[str, str]:
     }
 
 
-def build_database(warehouse: Path, base_currency: str) -> Path:
+def build_database(warehouse: Path) -> Path:
     """Write a fresh fundwire.duckdb with every view, then swap it in atomically."""
     final = database_path(warehouse)
     tmp = warehouse / f".{DATABASE_NAME}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
-        con.execute("CREATE TABLE fundwire_settings AS SELECT ? AS base_currency", [base_currency])
         build_views(con, parquet_globs(warehouse))
         con.execute("CHECKPOINT")
     finally:

@@ -47,9 +47,9 @@ def derive_tables(warehouse: Path, base_currency: str) -> DerivedReport:
     replace_table(warehouse, DEALS, table_from_rows(deals, DEALS))
     replace_table(warehouse, DEAL_SOURCES, table_from_rows(sources, DEAL_SOURCES))
     requests = {
-        (row["currency"], row["date"], row.get("published", row.get("first_reported")))
-        for row in (*facts, *deals)
-        if row["currency"] and row.get("amount") is not None
+        (row["currency"], row["date"], row["published"])
+        for row in facts
+        if row["currency"] and row["amount"] is not None
     }
     rates = fx_rates_for(sorted(requests, key=str), ("USD", base_currency))
     for row in rates:

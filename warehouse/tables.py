@@ -208,6 +208,7 @@ def table_from_rows(rows: list[dict], spec: TableSpec) -> pa.Table:
         schema=spec.schema,
     )
 
+
 FX_RATES = TableSpec(
     name="fx_rates",
     key="fx_row_id",
@@ -231,4 +232,3 @@ FX_RATES = TableSpec(
 )
 
 DERIVED_TABLES = (DEALS, DEAL_SOURCES, FX_RATES)
-
