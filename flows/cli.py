@@ -145,6 +145,20 @@ def serve(
 
 
 @app.command()
+def report(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the page.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one self-contained HTML page of charts about the warehouse (opens offline)."""
+    from fundwire.flows.report import write_report
+
+    path = write_report(warehouse, out)
+    Console(stderr=True).print(f"Report written to {path}", highlight=False)
+
+
+@app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files to read.")],
     fmt: Annotated[FactFormat, typer.Option("--format", help="Output format.")] = FactFormat.jsonl,

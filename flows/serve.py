@@ -9,6 +9,8 @@ or SIGTERM: stopping the server first would leave the runner retrying forever.
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
 import os
 import signal
 import socket
@@ -22,12 +24,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from prefect.client.schemas.schedules import CronSchedule
+from prefect.deployments.runner import EntrypointType
+from prefect.runner import Runner
+from prefect.settings import PREFECT_API_URL, temporary_settings
+from pydantic import ValidationError
+
 from fundwire.flows.settings import ExitCode, FundwireError
 
 SERVER_DIR = "_prefect"  # inside the warehouse: the served schedule's Prefect database
 SERVER_LOG = "server.log"
 HEALTH_TIMEOUT_SECONDS = 120.0
 STOP_GRACE_SECONDS = 15.0
+RUN_FINISH_SECONDS = 30.0  # on shutdown, for a run in progress
 
 
 @dataclass(frozen=True)
@@ -46,9 +55,6 @@ class Schedule:
 
 def check_schedule(schedule: Schedule) -> None:
     """Refuse a bad cron expression or interval before anything is started."""
-    from prefect.client.schemas.schedules import CronSchedule
-    from pydantic import ValidationError
-
     if (schedule.cron is None) == (schedule.interval is None):
         raise FundwireError("give either --cron or --interval", ExitCode.USAGE)
     if schedule.interval is not None and schedule.interval <= 0:
@@ -69,8 +75,6 @@ def free_port() -> int:
 
 def configured_api_url() -> str | None:
     """The Prefect API the user configured (environment or profile), if any."""
-    from prefect.settings import PREFECT_API_URL
-
     return PREFECT_API_URL.value() or None
 
 
@@ -161,8 +165,6 @@ class LocalPrefectServer:
 @contextmanager
 def prefect_api(warehouse: Path, echo: Callable[[str], None] = print) -> Iterator[str]:
     """The API to serve against: the configured one, else a local server for as long as needed."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
     configured = configured_api_url()
     if configured:
         echo(f"Using the Prefect API at {configured}")
@@ -192,18 +194,19 @@ def serve_ingest(
 ) -> None:
     """Serve the ingest flow on `schedule` until Ctrl-C or SIGTERM, then stop what was started.
 
-    One runner executes at most one run at a time (`limit=1`); a run that still finds
-    the warehouse locked (another process ingesting) logs a warning and skips.
+    The runner executes one run at a time (`limit=1`; a run that comes due meanwhile
+    waits), and a run that finds the warehouse locked by another process logs a
+    warning and skips. On shutdown a run in progress gets `RUN_FINISH_SECONDS` to
+    finish while the server can still record it.
     """
-    from prefect.deployments.runner import EntrypointType
-
     from fundwire.flows.pipeline import ingest
 
     check_schedule(schedule)
     inbox, warehouse = inbox.absolute(), warehouse.absolute()
-    with _sigterm_as_interrupt(), prefect_api(warehouse, echo):
-        echo(f"Serving {inbox} -> {warehouse}, {schedule.describe()} (Ctrl-C to stop)")
-        ingest.serve(
+    with _sigterm_as_interrupt(), prefect_api(warehouse, echo) as api_url:
+        runner = SigtermAsCtrlC(name=name, limit=1)
+        runner.add_flow(
+            ingest,
             name=name,
             parameters={
                 "inbox": str(inbox),
@@ -211,15 +214,47 @@ def serve_ingest(
                 "base_currency": base_currency,
                 "batch_size": batch_size,
             },
-            limit=1,
             entrypoint_type=EntrypointType.MODULE_PATH,
             **schedule.serve_kwargs(),
         )
+        echo(f"Serving {inbox} -> {warehouse}, {schedule.describe()}, API {api_url}")
+        echo(f"Trigger a run now: prefect deployment run '{ingest.name}/{name}'. Ctrl-C stops.")
+        try:
+            asyncio.run(runner.start())
+        except KeyboardInterrupt:
+            echo("Stopping the runner ...")
+        finally:
+            _let_runs_finish(RUN_FINISH_SECONDS)
+
+
+class SigtermAsCtrlC(Runner):
+    """Prefect's runner, but SIGTERM takes the same clean path as Ctrl-C.
+
+    Prefect's own handler calls `sys.exit` inside the event loop, which leaves a
+    coroutine never awaited and a traceback in the log.
+    """
+
+    def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+
+def _let_runs_finish(timeout: float) -> None:
+    """Wait for the runner's flow-run processes, then terminate any still going.
+
+    A run left behind when the server stops retries its API calls for minutes and
+    keeps this process from exiting.
+    """
+    deadline = time.monotonic() + timeout
+    for child in multiprocessing.active_children():
+        child.join(max(0.0, deadline - time.monotonic()))
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(STOP_GRACE_SECONDS)
 
 
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """Until Prefect's runner installs its own handler, SIGTERM unwinds like Ctrl-C.
+    """Until the runner installs its own handler, SIGTERM unwinds like Ctrl-C.
 
     Without this a SIGTERM while the server is still starting would kill this process
     and orphan the server.

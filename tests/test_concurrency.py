@@ -6,6 +6,7 @@ API; the tests of discovery and batches call them directly.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -118,7 +119,7 @@ def test_files_being_written_wait_and_runs_repeat_to_the_same_warehouse(
         writer.join()
     assert first.returncode == ExitCode.OK, first.stderr.decode()
     state = warehouse_state(warehouse)
-    ledger_paths = {row.split('"path": ')[1].split('"')[1] for row in state["ledger"]}
+    ledger_paths = {json.loads(row)["path"] for row in state["ledger"]}
     assert growing_name not in ledger_paths and upload.name not in ledger_paths
     assert len(state["articles"]) == 6
     duplicates = [row for row in state["rejects"] if '"duplicate_content"' in row]
@@ -137,7 +138,6 @@ def test_files_being_written_wait_and_runs_repeat_to_the_same_warehouse(
     before, files_before = warehouse_state(warehouse), _files(warehouse)
     third = run_to_end(inbox, warehouse, env)
     assert third.returncode == ExitCode.OK
-    assert "nothing new" in third.stdout.decode() or third.stdout == b""
     assert _files(warehouse) == files_before
     assert warehouse_state(warehouse) == before
     assert_database_consistent(warehouse)

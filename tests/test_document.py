@@ -115,3 +115,52 @@ def test_chinese_article_with_followers_and_this_company() -> None:
     ) in facts
     assert ("investment", "甲乙科技", "丙丁资本", None, True, "series_b", "2024-03-05") in facts
     assert ("round", "庚辛智能", None, Decimal(200_000_000), None, "series_a", "2023") in facts
+
+
+# --- regression tests (errors fixed while scoring) -------------------------------------
+
+
+def test_bare_gongsi_means_the_article_company() -> None:
+    text = (
+        "# 甲乙科技完成5亿元B轮融资\n\n"
+        "甲乙科技宣布完成5亿元B轮融资。丙丁科技也在加快融资。\n\n"
+        "去年，公司完成了首轮2亿元融资。\n"
+    )
+    rounds = {(f.investee, f.amount) for f in _facts(text) if f.kind == "round"}
+    assert ("甲乙科技", Decimal(200_000_000)) in rounds
+
+
+def test_company_introduced_by_a_descriptor() -> None:
+    text = (
+        "# 甲乙完成融资\n\n甲乙科技完成5亿元B轮融资。\n\n"
+        "经济部门公布，新成立的半导体公司Zetaco将承担研发。这家新公司由丙丁银行出资。\n"
+    )
+    facts = _brief(_facts(text))
+    assert ("investment", "Zetaco", "丙丁银行", None, None, None, None) in {
+        (k, e, i, a, ld, r, None) for k, e, i, a, ld, r, _ in facts
+    }
+
+
+def test_round_named_without_amount_merges_with_the_told_amount() -> None:
+    facts = [
+        Fact("round", "Zeta", round="pre_ipo", status="completed", evidence_start=1),
+        Fact("round", "Zeta", amount=Decimal(10**10), currency="USD", round="pre_ipo"),
+    ]
+    (merged,) = merge_facts(facts)
+    assert merged.amount == Decimal(10**10)
+
+
+def test_reported_participation_keeps_the_round_completed() -> None:
+    text = "甲乙科技宣布完成5亿元D轮融资。\n另有报道称，丙丁集团也参与了这一轮。\n"
+    facts = {(f.kind, f.investor): f.status for f in _facts(text)}
+    assert facts[("round", None)] == "completed"
+    assert facts[("investment", "丙丁集团")] == "reported"
+
+
+def test_undated_valuation_of_the_round_takes_the_round_date() -> None:
+    text = (
+        "On May 9, 2022, Zeta announced a Series C financing of $100m.\n"
+        "The round values Zeta at $2 billion.\n"
+    )
+    (valuation,) = [f for f in _facts(text) if f.kind == "valuation"]
+    assert valuation.date == "2022-05-09"

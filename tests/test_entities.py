@@ -6,6 +6,7 @@ from fundwire.transforms.entities import (
     canonical,
     clean_name,
     find_known,
+    find_names,
     is_coreference,
     looks_like_org,
     strip_legal_suffix,
@@ -69,3 +70,43 @@ def test_coreference_phrases() -> None:
     assert is_coreference("the London start-up")
     assert is_coreference("该公司")
     assert not is_coreference("Acme")
+
+
+# --- regression tests (errors fixed while scoring) -------------------------------------
+
+
+def test_compound_adjective_is_not_a_known_name() -> None:
+    assert [m.canonical for m in find_known("Google-backed Zeta raised money")] == []
+
+
+def test_possessive_place_is_dropped() -> None:
+    assert clean_name("Singapore's Zetasek") == "Zetasek"
+
+
+def test_latin_name_after_chinese_descriptor() -> None:
+    assert clean_name("法国公共投资银行Zeta Bank") == "Zeta Bank"
+
+
+def test_money_token_is_not_a_name() -> None:
+    assert clean_name("38B") is None
+
+
+def test_unnamed_unit_keeps_the_parent() -> None:
+    assert clean_name("甲乙投资局旗下全资子公司") == "甲乙投资局"
+
+
+def test_de_inside_an_investor_name_is_kept() -> None:
+    assert clean_name("美的资本") == "美的资本"
+
+
+def test_vague_items_are_not_names() -> None:
+    assert clean_name("数家汽车集团") is None
+    assert clean_name("一笔") is None
+
+
+def test_chinese_suffix_name_found_in_text() -> None:
+    assert [m.text for m in find_names("同属芯片赛道的庚辛智能也在加快融资。")] == ["庚辛智能"]
+
+
+def test_verb_phrase_after_gongsi_is_not_a_name() -> None:
+    assert [m.text for m in find_names("公司隨即押後上市，並更新招股文件。")] == []

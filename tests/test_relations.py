@@ -162,3 +162,163 @@ def test_government_subsidy_is_not_a_deal() -> None:
 
 def test_range_of_valuations_is_not_a_deal() -> None:
     assert _deals("从450亿美元到1500亿美元，甲乙科技的估值增长了两倍。") == []
+
+
+# --- regression tests (errors fixed while scoring) -------------------------------------
+
+
+def _names(deals: list[Deal]) -> list[str]:
+    return [i.name for d in deals for i in d.investors]
+
+
+def test_chinese_list_continues_over_comma_yiji() -> None:
+    deals = _deals("本轮由甲乙资本领投，丙丁基金、戊己创投，以及庚辛投资等参投。")
+    assert _names(deals) == ["甲乙资本", "丙丁基金", "戊己创投", "庚辛投资"]
+
+
+def test_each_investor_puts_the_same_amount() -> None:
+    deals = _deals("其中，甲乙银行和丙丁证券各出资10亿日元，戊己保险出资3亿日元。")
+    assert [(d.investors[0].name, d.amount.amount) for d in deals] == [
+        ("甲乙银行", 1_000_000_000),
+        ("丙丁证券", 1_000_000_000),
+        ("戊己保险", 300_000_000),
+    ]
+
+
+def test_cornerstone_subscription() -> None:
+    (deal,) = _deals("其中，甲乙基金认购2亿美元。")
+    assert (deal.kind, deal.investors[0].name, deal.amount.amount) == (
+        "investment",
+        "甲乙基金",
+        200_000_000,
+    )
+
+
+def test_chinese_from_list_of_backers() -> None:
+    (deal,) = _deals("视频公司甲乙科技从丙丁资本、戊己创投等处获得1.41亿美元。")
+    assert (deal.investee, _names([deal])) == ("甲乙科技", ["丙丁资本", "戊己创投"])
+
+
+def test_funded_by_a_person() -> None:
+    (deal,) = _deals("甲乙科技在创办之初主要由丙丁集团的创始人张三资助。")
+    assert (deal.investee, deal.investors[0].name) == ("甲乙科技", "张三")
+
+
+def test_shareholders_of_the_company() -> None:
+    deals = _deals("甲乙科技已完成两轮融资，丙丁资本和戊己创投都在其股东名单之列。")
+    assert {d.investee for d in deals if d.kind == "investment"} == {"甲乙科技"}
+    assert {"丙丁资本", "戊己创投"} <= set(_names(deals))
+
+
+def test_english_financed_by_founder() -> None:
+    (deal,) = _deals("Until now Zeta has been financed largely by its founder, Jane Roe.")
+    assert (deal.investee, deal.investors[0].name, deal.kind) == ("Zeta", "Jane Roe", "investment")
+
+
+def test_announced_investment_noun_frame() -> None:
+    (deal,) = _deals("Foo Corp on Monday announced a new multiyear investment in Zeta.")
+    assert (deal.kind, deal.investee, deal.investors[0].name) == ("investment", "Zeta", "Foo")
+
+
+def test_fund_managed_by_is_the_fund() -> None:
+    (deal,) = _deals("Zeta raised $20m in a Series B led by the Orion Fund managed by K3 Partners.")
+    assert _names([deal]) == ["Orion Fund"]
+
+
+def test_relative_clause_investor() -> None:
+    (deal,) = _deals(
+        "Zeta last raised money in 2021, when Foo Capital led a $50m Series B "
+        "in which Bar Ventures also took part."
+    )
+    assert {i.name: i.lead for i in deal.investors} == {"Foo Capital": True, "Bar Ventures": None}
+
+
+def test_origin_after_an_investor_name() -> None:
+    (deal,) = _deals("Foo Capital also took part, as did Bar Ventures from Italy.")
+    assert "Bar Ventures" in _names([deal])
+
+
+def test_with_participants_also_investing() -> None:
+    (deal,) = _deals(
+        "Zeta raised $60m in a Series C round led by Foo Group, with Bar Bank also investing."
+    )
+    assert {i.name: i.lead for i in deal.investors} == {"Foo Group": True, "Bar Bank": None}
+
+
+def test_valuation_put_at_after_declining() -> None:
+    deals = _deals(
+        "Zeta would not discuss its valuation, but people familiar with it put it at $2.2 billion."
+    )
+    assert [(d.kind, d.status) for d in deals] == [("valuation", "reported")]
+
+
+def test_chinese_valuation_told_later_in_the_sentence() -> None:
+    deals = _deals("甲乙科技没有公布估值，但知情人士透露约为22亿美元。")
+    assert [d.kind for d in deals] == ["valuation"]
+
+
+def test_tranche_and_need_are_not_deals() -> None:
+    roles = [
+        f.role for f in read_figures("先期投入5亿美元，并同意在日后继续追加投资15亿美元。", "CNY")
+    ]
+    assert roles == ["distractor", "distractor"]
+    assert _deals("后者需要数十亿美元来训练模型。") == []
+
+
+def test_founding_year_is_not_the_deal_date() -> None:
+    (deal,) = _deals("这家成立于2015年的公司获得丙丁资本的5亿元投资。")
+    assert deal.date is None
+
+
+def test_since_year_is_not_the_deal_date() -> None:
+    (deal,) = _deals("算上2019年以来的历次注资，丙丁资本对甲乙科技的累计投资已达约130亿美元。")
+    assert (deal.kind, deal.date) == ("stake", None)
+
+
+def test_vague_sum_without_a_deal_verb_is_nothing() -> None:
+    assert _deals('Foo Corp deepens Zeta tie-up with "multibillion-dollar" investment') == []
+
+
+def test_led_jointly_by() -> None:
+    (deal,) = _deals("The round was led jointly by Foo Capital and Jane Roe.")
+    assert {i.name: i.lead for i in deal.investors} == {"Foo Capital": True, "Jane Roe": True}
+
+
+def test_lead_investor_own_amount_after_comma() -> None:
+    (deal,) = _deals("其中，甲乙汽车作为战略投资人领投本轮，出资4亿美元（约合人民币28亿元）。")
+    (investor,) = deal.investors
+    assert (investor.name, investor.lead, investor.amount.amount) == ("甲乙汽车", True, 400_000_000)
+
+
+def test_own_backers_are_background_investments() -> None:
+    deals = _deals("Its earlier backers include the venture firms Foo Capital and Bar Ventures.")
+    assert [(d.kind, d.investors[0].name, d.background) for d in deals] == [
+        ("investment", "Foo Capital", True),
+        ("investment", "Bar Ventures", True),
+    ]
+
+
+def test_chinese_list_after_continues_over_comma_yiji() -> None:
+    deals = _deals(
+        "甲乙科技完成A轮融资，本轮投资方包括丙丁资本等机构，以及戊己投资基金等多家机构。"
+    )
+    assert {"丙丁资本", "戊己投资基金"} <= set(_names(deals))
+
+
+def test_putting_without_money_is_no_investment() -> None:
+    assert (
+        _deals("The deal would triple its valuation, putting it among the top firms in Europe.")
+        == []
+    )
+
+
+def test_doubles_its_named_investment_is_a_stake_figure() -> None:
+    roles = [f.role for f in read_figures("Foo doubles its Zeta investment to $8 billion", "CNY")]
+    assert roles == ["stake"]
+
+
+def test_first_tranche_and_capital_spending_are_not_deals() -> None:
+    roles = [f.role for f in read_figures("丙丁先行出资5亿美元，其余15亿美元将分批到位。", "CNY")]
+    assert roles == ["distractor", "distractor"]
+    spending = "Foo's capital spending this year is expected to reach about $75 billion."
+    assert [f.role for f in read_figures(spending, "CNY")] == ["distractor"]

@@ -51,3 +51,25 @@ def test_no_round_in_share_class_or_plain_letters() -> None:
 )
 def test_status(text: str, expected: str) -> None:
     assert find_status(text) == expected
+
+
+# --- regression tests (errors fixed while scoring) -------------------------------------
+
+
+def test_strategic_investor_is_not_a_strategic_round() -> None:
+    assert find_rounds("丙丁集团作为战略投资人参与。") == []
+
+
+def test_hyphenated_sub_rounds_keep_their_series() -> None:
+    assert [r.round for r in find_rounds("其中B-1轮由甲领投")] == ["series_b"]
+
+
+def test_in_talks_outranks_a_report() -> None:
+    text = "Reports said that Zeta was about to complete a round of $2 billion."
+    assert find_status(text) == "in_talks"
+
+
+def test_company_announcing_its_own_round_is_completed() -> None:
+    text = "Zeta announced a Series C financing of $100,000,000."
+    assert find_status(text, raised=True) == "completed"
+    assert find_status("Foo Capital announced an investment in Zeta.") == "announced"

@@ -56,3 +56,13 @@ def test_chinese_headline_splits_at_spaces_between_clauses() -> None:
 def test_english_headline_is_not_split() -> None:
     units = split_sentences("# Acme raises $5m from Beta Capital\n")
     assert [u.text for u in units] == ["Acme raises $5m from Beta Capital"]
+
+
+def test_title_line_is_a_headline_without_a_blank_line() -> None:
+    units = split_sentences(
+        "Acme raises $5m from Beta\nAcme, a robot maker, raised $5m.", "Acme raises $5m from Beta"
+    )
+    assert [(u.kind, u.text) for u in units] == [
+        ("headline", "Acme raises $5m from Beta"),
+        ("body", "Acme, a robot maker, raised $5m."),
+    ]

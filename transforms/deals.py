@@ -150,22 +150,35 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
 
     deals: list[dict] = []
     sources: list[dict] = []
-    rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
     for group_key, members in groups.items():
         for cluster in _cluster(group_key[0], members):
             deal, deal_sources = _summarize(group_key, cluster)
             deals.append(deal)
             sources.extend(deal_sources)
-            if deal["kind"] == "round":
-                rounds_by_investee[group_key[1]].append(deal)
+    link_rounds(deals)
+    deals.sort(key=lambda d: d["deal_id"])
+    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
+    return deals, sources
+
+
+def link_rounds(deals: list[dict]) -> None:
+    """Set `round_deal_id` of each investment and valuation deal to its company's best round.
+
+    Only deals of the same canonical investee are compared, so the deals of one company
+    can be linked again without the others (`warehouse.derived` relies on it).
+    """
+    key_cache: dict[str | None, str] = {}
+    rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
+    for deal in deals:
+        if deal["investee"] not in key_cache:
+            key_cache[deal["investee"]] = canonical_key(deal["investee"])
+        if deal["kind"] == "round":
+            rounds_by_investee[key_cache[deal["investee"]]].append(deal)
     for deal in deals:
         if deal["kind"] in ("investment", "valuation"):
             deal["round_deal_id"] = _round_of(
                 deal, rounds_by_investee.get(key_cache[deal["investee"]])
             )
-    deals.sort(key=lambda d: d["deal_id"])
-    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
-    return deals, sources
 
 
 def _source(row: dict) -> _Source:

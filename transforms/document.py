@@ -21,6 +21,7 @@ from fundwire.transforms.entities import (
     canonical,
     find_known,
     find_names,
+    has_cjk,
     looks_like_org,
 )
 from fundwire.transforms.hanzi import compile_both
@@ -49,7 +50,10 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
         if newer and (last_round is None or newer[-1][0] > last_round.sentence.start):
             current = newer[-1][1]
         if deal.joins_previous:
-            if last_round is not None and paragraph - last_round.sentence.paragraph <= _JOIN_PARAGRAPHS:
+            if (
+                last_round is not None
+                and paragraph - last_round.sentence.paragraph <= _JOIN_PARAGRAPHS
+            ):
                 _join(last_round, deal)
             continue
         if deal.investee == TOPIC:
@@ -67,7 +71,10 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
         deal.investors = [i for i in deal.investors if i.name != COREFERENCE]
         if deal.date is None and deal.refers_back:
             deal.date = last_date.get(paragraph) or last_date.get(paragraph - 1)
-        if deal.date is None and published is not None:
+        if deal.date is None and deal.kind == "valuation" and _round_of(last_round, deal):
+            deal.date = last_round.date  # "The round values the company at $2bn": the round's date
+            deal.date_from_published = last_round.date_from_published
+        if deal.date is None and published is not None and not deal.background:
             in_lead = paragraph - first_paragraph < _NEWS_PARAGRAPHS
             if in_lead or deal.sentence.kind in ("headline", "bullet"):
                 deal.date = published.strftime("%Y-%m")
@@ -93,7 +100,7 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
     a later "这家公司" means that company."""
     out = []
     for sentence in sentences:
-        if not _has_cjk(sentence.text):
+        if not has_cjk(sentence.text):
             continue
         names = [
             m
@@ -102,8 +109,9 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
             and (
                 m.type == "company"
                 or (m.type is None and _DESCRIBED.search(sentence.text[: m.start]))
-                or (m.type is None and _has_cjk(m.text) and looks_like_org(m.text))
+                or (m.type is None and has_cjk(m.text) and looks_like_org(m.text))
             )
+            and sentence.text.count("“", 0, m.start) <= sentence.text.count("”", 0, m.start)
             and sentence.text[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
         ]
         if not names:
@@ -120,8 +128,22 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
     return out
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+_THE_ROUND = compile_both(
+    r"\b(?:the|this|that) (?:round|financing|raise|deal|transaction)\b|"
+    r"本轮|这一轮|此轮|该轮|新一轮|这轮",
+    re.I,
+)
+
+
+def _round_of(last_round: Deal | None, valuation: Deal) -> bool:
+    """True when an undated valuation says it is the round told just before ("the round
+    values…", "本轮过后…估值")."""
+    return (
+        last_round is not None
+        and last_round.investee == valuation.investee
+        and valuation.sentence.paragraph - last_round.sentence.paragraph <= 1
+        and _THE_ROUND.search(valuation.sentence.text) is not None
+    )
 
 
 def _topic(deals: list[Deal], sentences: list[Sentence]) -> str | None:
@@ -150,7 +172,8 @@ def _last_other_company(sentence: Sentence | None, investee: str) -> str | None:
 
 def _join(previous: Deal, joining: Deal) -> None:
     if joining.status in ("reported", "in_talks") and previous.status == "completed":
-        previous.status = joining.status  # "据知情人士透露，本轮由X领投": the round is reported
+        for investor in joining.investors:  # "另有报道称，X也参与了这一轮": X's part is reported
+            investor.status = joining.status
     known = {i.name: i for i in previous.investors}
     for investor in joining.investors:
         if investor.name in known:
@@ -189,7 +212,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
                     lead=investor.lead,
                     round=deal.round,
                     **own,
-                    **common,
+                    **{**common, "status": investor.status or deal.status},
                 )
             )
         return facts

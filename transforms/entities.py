@@ -315,12 +315,13 @@ _EN_STOP_END = frozenset(
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
-    r"基金会成员|旗下的|旗下|子公司|母公司|的)(?=.)"
+    r"基金会成员|旗下的|旗下|子公司|母公司|"
+    r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$))(?=.)"
 )
 _ZH_EDGE_WORDS = compile_both(
     r"^(?:由|和|与|及|以及|同|并|也|还|则|是|为|被|获|其他|其它|另外|此外|包括|如|除去|除了|"
     r"知名|老股东|新股东|现有股东|原股东|投资方|股东|机构|等)+|"
-    r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|牵头|领投|领衔|"
+    r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|牵头|领投|领衔|先行|率先|"
     r"参与|等机构|等老股东|等新老股东|等投资方|等多家机构|多家机构|等多家|等投资者|老股东|"
     r"新股东|现有股东|机构投资者|投资者|则|的)+$"
 )
@@ -335,7 +336,7 @@ _ZH_VERBAL_CUT = compile_both(_ZH_VERBAL)
 _ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$)|" + _ZH_VERBAL)
 _ZH_NOT_A_NAME = compile_both(
     r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计|"
-    r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业"
+    r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业|软件|硬件|模型|随即|上市|押后|此次|不断|持续|一边"
 )
 _ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
 _ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
@@ -383,13 +384,17 @@ def clean_name(raw: str) -> str | None:
         return strip_legal_suffix(quoted.group(1))
     if lookup(text):
         return text
-    if _has_cjk(text):
+    if has_cjk(text):
         return _clean_chinese(text)
     return _clean_english(text)
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when `text` holds Chinese characters: the Chinese grammar applies."""
+    return _CJK.search(text) is not None
 
 
 def _clean_chinese(text: str) -> str | None:
@@ -411,7 +416,7 @@ def _clean_chinese(text: str) -> str | None:
             text = stripped
         without_country = _ZH_COUNTRY.sub("", text).strip()
         if without_country != text and (
-            lookup(without_country) or not _has_cjk(without_country[:1])
+            lookup(without_country) or not has_cjk(without_country[:1])
         ):
             text = without_country
         if text == before:
@@ -419,7 +424,7 @@ def _clean_chinese(text: str) -> str | None:
     text = strip_legal_suffix(_ZH_EDGE_WORDS.sub("", _ZH_NOT_IN_NAME.split(text)[0].strip()))
     if not text or len(text) > 16 or re.search(r"[，。；：！？]", text) or _ZH_VAGUE.match(text):
         return None
-    if not _has_cjk(text):
+    if not has_cjk(text):
         return _clean_english(text)
     if (
         len(text) < 2
@@ -477,15 +482,9 @@ def canonical(name: str) -> str:
     return entity.name if entity else strip_legal_suffix(name)
 
 
-def entity_type(name: str) -> str | None:
-    """investor | company | person from the alias table, None when unknown."""
-    entity = lookup(name)
-    return entity.type if entity else None
-
-
 def looks_like_org(name: str) -> bool:
     """True when a name's own grammar marks it as an organization (X Capital, …资本)."""
-    if _has_cjk(name):
+    if has_cjk(name):
         return bool(re.search(f"(?:{_ZH_ORG_HEAD})$", name))
     return bool(re.search(rf"\b(?:{_EN_ORG_HEAD})$", name))
 
@@ -519,7 +518,7 @@ def _find_names(text: str) -> tuple[Mention, ...]:
     for m in _ZH_INTRODUCED_NAME.finditer(text):
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
             name = _clean_chinese(m.group(1))
-            if name and _has_cjk(name):
+            if name and has_cjk(name):
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
     out.sort(key=lambda m: m.start)
     return tuple(out)

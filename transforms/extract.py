@@ -20,7 +20,7 @@ _YUAN_CONTEXT = re.compile(r"\byuan\b|\bRMB\b|人民币|人民幣|\bCNY\b", re.I
 def extract_facts(article: Article) -> list[Fact]:
     """Every funding fact of an article, each deal once, with its evidence sentence."""
     yen_or_yuan = _yen_or_yuan(article.text)
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text, article.title)
     deals = [d for s in sentences for d in read_sentence(s, article.published, yen_or_yuan)]
     resolved = resolve(deals, sentences, article.published)
     facts = [fact for deal in resolved for fact in deal_facts(deal)]

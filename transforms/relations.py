@@ -22,8 +22,8 @@ from fundwire.transforms.entities import (
     canonical,
     clean_name,
     find_names,
+    has_cjk,
     is_coreference,
-    lookup,
 )
 from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.money import Money, find_money
@@ -41,6 +41,7 @@ class Investor:
     name: str
     lead: bool | None = None
     amount: Money | None = None
+    status: str | None = None  # set when a later sentence tells this investor's part differently
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class Deal:
     refers_back: bool = False  # says "at the time"/当时: takes the previous date
     stake_like: bool = False  # "already invested" without a date: a cumulative stake
     date_from_published: bool = False  # undated news: the published month stands in
+    background: bool = False  # an investor listed among the company's backers: no date of its own
 
 
 # --- words around a figure ---------------------------------------------------------------
@@ -86,15 +88,16 @@ _TOTAL_NEAR = compile_both(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
     r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|"
     r"\bover the (?:years|past)\b|"
-    r"\bin the past (?:year|\w+ (?:years|months))\b|\bcumulative|\bbrings? (?:its|the) total|"
-    r"\bdoubled its (?:investment|stake)|\braised its (?:investment|stake) to|\bin all\b|"
+    r"\bin the past (?:year|\w+ (?:years|months))\b|\bcumulative|"
+    r"\bbring(?:s|ing)? (?:its|the) total|"
+    r"\bin all\b|\bit had (?:promised|committed|pledged)\b|"
     r"累计|总计|共计|迄今|至今|一年内|过去一年|总融资|融资总额|合计|总额达|翻倍至|增至",
     re.I,
 )
 _STAKE_NEAR = compile_both(
-    r"\ba total of\b|\btotal investment\b|\bbrings? (?:its|the) total|\bdoubled its (?:investment|"
-    r"stake)|"
-    r"\braised its (?:investment|stake) to|\bcumulative|"
+    r"\ba total of\b|\btotal investment\b|\bbring(?:s|ing)? (?:its|the) total|"
+    r"\b(?:doubl|tripl|rais|increas|lift|boost)\w* (?:its|their) (?:[\w.-]+ )?(?:investment|stake|"
+    r"holding)s?(?: in [\w .-]+?)? to\b|\bcumulative|"
     r"累计投资|累计投入|总投资|投资总额|翻倍至|增至",
     re.I,
 )
@@ -107,7 +110,7 @@ _PLURAL_MARKET = compile_both(
 )
 _PUBLIC_MONEY = compile_both(
     r"\b(?:government|minister|ministry|state budget|taxpayer|exchange rate|treasury|"
-    r"registered|capital of)\b|"
+    r"registered|capital of|programme|program|spending|capex|capital expenditure)\b|"
     r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash",
     re.I,
 )
@@ -142,26 +145,33 @@ def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
 
 
 def _figure_role(text: str, money: Money) -> str:
-    before = text[max(0, money.start - 40) : money.start]
+    before = text[max(0, money.start - 60) : money.start]
     after = text[money.end : money.end + 30]
-    if _VALUATION_BEFORE.search(before[-40:]) or _VALUATION_AFTER.match(after):
+    if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
     if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(
         r"valuation", text, re.I
     ):
         return "valuation"  # "would not discuss its valuation, but sources put it at $2bn"
+    copula = re.search(r"(?:约为|为|达到?)\s*$", before) or re.match(r"约?(?:为|达)", money.text)
+    if copula and "估值" in text[: money.start]:
+        return "valuation"  # "没有公布估值，但知情人士透露约为22亿美元"
     near = before[-30:] + " " + after
-    if _STAKE_NEAR.search(near) or re.search(r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before):
+    if _STAKE_NEAR.search(before[-50:] + " " + after) or re.search(
+        r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before
+    ):
         return "stake"
     if _TOTAL_NEAR.search(near) and not re.match(r"^\s*的?\s*[A-Ka-k][-\d+]*轮", after):
         return "total"
-    if _DISTRACTOR_NEAR.search(before[-22:] + " " + after[:25]):
+    if _DISTRACTOR_NEAR.search(before[-34:] + " " + after[:25]):
         return "distractor"
     if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
     if re.search(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$", before):
         return "distractor"  # "其中美元部分约90亿美元": a part of a figure already told
-    if re.search(r"先期|日后|后续|分期|\bupfront\b|\blater\b", before[-12:] + after[:12], re.I):
+    if re.search(
+        r"先期|先行|日后|后续|分期|分批|其余|\bupfront\b|\blater\b", before[-12:] + after[:12], re.I
+    ):
         return "distractor"  # a tranche of a deal already told (gold marks these optional)
     if re.search(r"(?:需要|\bneeds?\b|\brequires?\b)[^，。；,.]{0,6}$", before):
         return "distractor"  # money a company needs, not money it got
@@ -195,7 +205,7 @@ _EN_BAD_PREFIX = compile_both(
 
 def _list_names(span: str, *, backwards: bool) -> list[str]:
     """Names of a list span, read away from its cue word; stops at the first non-name item."""
-    cjk = _has_cjk(span)
+    cjk = has_cjk(span)
     items = [i for i in (_ZH_SPLIT if cjk else _EN_SPLIT).split(span) if i.strip()]
     if backwards:
         items.reverse()
@@ -229,7 +239,7 @@ def _item_name(item: str, cjk: bool) -> str | None:
     name = clean_name(item)
     if name is None:
         return None
-    if not cjk and not _has_cjk(name):
+    if not cjk and not has_cjk(name):
         prefix = item[: item.rfind(name)] if name in item else ""
         if _EN_BAD_PREFIX.search(prefix) or len(prefix.split()) > 6:
             return None
@@ -238,20 +248,18 @@ def _item_name(item: str, cjk: bool) -> str | None:
     return name
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 # --- role cues ----------------------------------------------------------------------------
 
-_EN_LEAD_AFTER = compile_both(r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+by\s+", re.I)
+_EN_LEAD_AFTER = compile_both(
+    r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+(?:jointly\s+|together\s+)?by\s+", re.I
+)
 _EN_PART_AFTER = compile_both(
     r"\b(?:with (?:additional |further )?participation (?:from|by)|participation from|joined by|"
     r"alongside|along with|together with|with backing from|backed by|"
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
-    r"among others)\s+",
+    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included))\s+",
     re.I,
 )
 # "Y has been financed largely by its founder, X": investors of Y with no round told.
@@ -263,11 +271,12 @@ _EN_LEAD_BEFORE = compile_both(
 _EN_PART_BEFORE = compile_both(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
-    r"chipped in|piled in|also invested|invested as well|put money in|investing|participating|"
+    r"chipped in|piled in|also invested|invested as well|"
+    r"put (?:more |fresh |additional |new )?money in|investing|participating|"
     r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b",
     re.I,
 )
-_EN_LED_COMPOUND = compile_both(r"([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
+_EN_LED_COMPOUND = compile_both(r"(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
 _ZH_LEAD = compile_both(
     r"(?:联合|共同|一起)?(?:领投|牵头|领衔)|(?:是|为|成为)(?:本轮|这一轮|此轮)?(?:的)?(?:最大的?)?(?:出资方|投资方)"
 )
@@ -297,8 +306,13 @@ def _zh_list_before(text: str, pos: int) -> list[str]:
 
 
 def _zh_list_after(text: str, pos: int) -> list[str]:
-    ends = [i for i in (text.find(ch, pos) for ch in "，。；;！？") if i >= 0]
-    end = min(ends) if ends else len(text)
+    end = pos
+    while True:
+        ends = [i for i in (text.find(ch, end) for ch in "，。；;！？") if i >= 0]
+        end = min(ends) if ends else len(text)
+        if not (text[end : end + 1] == "，" and re.match(r"以及|及|和|还有", text[end + 1 :])):
+            break
+        end += 1  # "包括X、Y，以及Z": the list goes on after the comma
     return _list_names(text[pos:end], backwards=False)
 
 
@@ -315,7 +329,7 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     return _list_names(text[pos:end], backwards=False)
 
 
-_EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when)\s+")
+_EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when|that)\s+")
 
 
 def _en_list_before(text: str, pos: int) -> list[str]:
@@ -325,6 +339,29 @@ def _en_list_before(text: str, pos: int) -> list[str]:
     if relatives:
         start = relatives[-1].end()  # "…a Series B in which GV also took part"
     return _list_names(text[start:pos], backwards=True)
+
+
+_ZH_CUES = frozenset({_ZH_LEAD, _ZH_PART, _ZH_PART_AFTER, _ZH_FROM})
+# Literal words each cue pattern needs: a plain scan that skips most sentences quickly.
+_CUE_HINTS = {
+    _ZH_LEAD: compile_both(r"领投|牵头|领衔|出资方|投资方"),
+    _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
+    _ZH_PART_AFTER: compile_both(r"方|参与本轮"),
+    _ZH_FROM: compile_both(r"从"),
+    _EN_LEAD_AFTER: re.compile(r"led |headed ", re.I),
+    _EN_LED_COMPOUND: re.compile(r"-led"),
+    _EN_LEAD_BEFORE: re.compile(r" (?:co-)?led | headed | spearheaded ", re.I),
+    _EN_PART_AFTER: re.compile(
+        r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
+        r"drew|attracted",
+        re.I,
+    ),
+    _EN_PART_BEFORE: re.compile(
+        r"joined|particip|took part|came|returned|chipped|piled|invest|money in|taking part|"
+        r"joining|backers",
+        re.I,
+    ),
+}
 
 
 def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
@@ -341,36 +378,37 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
                 current.lead = True
 
     cue = False
-    if _has_cjk(text):
-        for m in _ZH_LEAD.finditer(text):
-            if text[m.end() : m.end() + 1] == "了":
+    if has_cjk(text):
+        cues = [
+            (_ZH_LEAD, True, "before"),
+            (_ZH_PART, None, "before"),
+            (_ZH_PART_AFTER, None, "after"),
+        ]
+        cues.append((_ZH_FROM, None, "inside"))
+    else:
+        cues = [
+            (_EN_LEAD_AFTER, True, "after"),
+            (_EN_LED_COMPOUND, True, "inside"),
+            (_EN_LEAD_BEFORE, True, "before"),
+            (_EN_PART_AFTER, None, "after"),
+            (_EN_PART_BEFORE, None, "before"),
+        ]
+    for pattern, lead, side in cues:
+        if not _CUE_HINTS[pattern].search(text):
+            continue  # one cheap scan rules the cue out before its full pattern runs
+        for m in pattern.finditer(text):
+            if pattern is _ZH_LEAD and text[m.end() : m.end() + 1] == "了":
                 continue  # "X领投了Y的A轮" is an investor-first frame
             cue = True
-            add(_zh_list_before(text, m.start()), True)
-        for m in _ZH_PART.finditer(text):
-            cue = True
-            add(_zh_list_before(text, m.start()), None)
-        for m in _ZH_PART_AFTER.finditer(text):
-            cue = True
-            add(_zh_list_after(text, m.end()), None)
-        for m in _ZH_FROM.finditer(text):
-            cue = True
-            add(_list_names(m.group("list"), backwards=False), None)
-    for m in _EN_LEAD_AFTER.finditer(text):
-        cue = True
-        add(_en_list_after(text, m.end()), True)
-    for m in _EN_LED_COMPOUND.finditer(text):
-        cue = True
-        add([clean_name(m.group(1)) or m.group(1)], True)
-    for m in _EN_LEAD_BEFORE.finditer(text):
-        cue = True
-        add(_en_list_before(text, m.start()), True)
-    for m in _EN_PART_AFTER.finditer(text):
-        cue = True
-        add(_en_list_after(text, m.end()), None)
-    for m in _EN_PART_BEFORE.finditer(text):
-        cue = True
-        add(_en_list_before(text, m.start()), None)
+            if side == "inside":
+                names = _list_names(m.group("list"), backwards=False)
+            elif side == "before":
+                names = (_zh_list_before if pattern in _ZH_CUES else _en_list_before)(
+                    text, m.start()
+                )
+            else:
+                names = (_zh_list_after if pattern in _ZH_CUES else _en_list_after)(text, m.end())
+            add(names, lead)
     return list(found.values()), cue
 
 
@@ -379,7 +417,8 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 _EN_APPOSITIVE = compile_both(
     r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|,\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
-    r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s[^,;]{2,80}?,(?=\s)"
+    r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s"
+    r"[^,;]{2,80}?,(?=\s)"
 )
 # "除去获得X的支持外": a concession, not the deal the sentence tells.
 _ZH_BESIDES = compile_both(r"除(?:去|了)?[^，。；]{1,40}?(?:之外|以外|外)(?=，)")
@@ -388,7 +427,9 @@ _ZH_GLOSS = compile_both(r"[（(](?![A-Ka-k]\+?轮|天使|种子|Pre)[^）)]{1,4
 _EN_INVEST = compile_both(
     r"\b(?:invest(?:ed|s|ing)?|put(?:s|ting)?|pour(?:ed|s|ing)?|inject(?:ed|s|ing)?|"
     r"commit(?:ted|s|ting)?|plough(?:ed|s)?|plow(?:ed|s)?|pump(?:ed|s)?|doubled its investment|"
-    r"(?:made|make|makes) an investment|investment(?=\s+in(?:to)?\b)|(?:took|takes|acquired|bought) "
+    r"(?:made|make|makes) an investment|"
+    r"(?<=announced )(?:an?|its|the)\s+(?:[\w,-]+\s+){0,4}investment(?=\s+in(?:to)?\b)|"
+    r"(?:took|takes|acquired|bought) "
     r"(?:a |an )?(?:\w+ )?stake)\b",
     re.I,
 )
@@ -520,11 +561,15 @@ def _en_subject(flat: str, pos: int) -> str | None:
     return None
 
 
-_FUNDING_HINT = compile_both(
-    r"[$€£¥₹元]|美元|亿|万|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
+# Words without which a sentence tells no funding deal: one scan skips the rest.
+_FUNDING_HINT_ZH = compile_both(
+    r"[$€£¥₹元]|美元|亿|万|融资|投资|领投|跟投|参投|注资|出资|认购|入股|估值|股东|资助|轮|募资|集资|加码|"
+    r"增持|牵头"
+)
+_FUNDING_HINT_EN = re.compile(
+    r"[$€£¥₹]|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
     r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
-    r"joined|took part|participat|shareholder|cornerstone|"
-    r"融资|投资|领投|跟投|参投|注资|出资|认购|入股|估值|股东|资助|轮|募资|集资|加码|增持|牵头",
+    r"joined|took part|participat|shareholder|cornerstone",
     re.I,
 )
 
@@ -532,11 +577,12 @@ _FUNDING_HINT = compile_both(
 def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) -> list[Deal]:
     """Every deal a sentence tells (see the module docstring for the frames)."""
     text = sentence.text
-    if not _FUNDING_HINT.search(text):
+    hint = _FUNDING_HINT_ZH if has_cjk(text) else _FUNDING_HINT_EN
+    if not hint.search(text):
         return []  # no money, round or investing word: nothing to read
     figures = read_figures(text, yen_or_yuan)
     dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
-    cjk = _has_cjk(text)
+    cjk = has_cjk(text)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
     if cjk:
         flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
@@ -545,6 +591,7 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     used: set[int] = set()  # figures consumed by a frame
 
     deals += _investor_first(flat, sentence, figures, used, cjk)
+    deals += _own_backers(flat, sentence)
     if cjk:
         deals += _zh_received(flat, sentence, figures, used)
         deals += _zh_shareholders(flat, sentence)
@@ -620,8 +667,11 @@ def _investor_first(
                 target = _opening_subject(flat, investors)
                 deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
         for m in _ZH_EACH.finditer(flat):
-            figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
-            for name in _zh_list_before(flat, m.start()) if figure else []:
+            names = _zh_list_before(flat, m.start())
+            figure = (
+                _deal_figure(figures, used, m.end(), _clause_end(flat, m.end())) if names else None
+            )
+            for name in names if figure else []:
                 deal = Deal("investment", COREFERENCE, sentence, figure.money)
                 deal.investors = [Investor(canonical(name), None, figure.money)]
                 deal.anchor = m.start()
@@ -671,9 +721,12 @@ def _investor_first(
             re.I,
         ):
             investors = [COREFERENCE]
-        if not investors:
-            named = find_names(flat[_clause_start(flat, m.start()) : m.start()])
-            investors = [named[0].text] if named else []  # "X on Monday announced a … investment in Y"
+        if not investors and m.group().endswith("investment"):
+            start = max(flat.rfind(ch, 0, m.start()) for ch in ";:—–") + 1
+            named = find_names(flat[start : m.start()])
+            investors = (
+                [named[0].text] if named else []
+            )  # "X on Monday announced a … investment in Y"
         figure = _deal_figure(figures, used, m.start(), len(flat))
         if re.search(
             r"\b(?:round|financing)\b", flat[target_match.end() :], re.I
@@ -760,11 +813,6 @@ def _zh_investors_before(flat: str, pos: int) -> list[str]:
     return names
 
 
-def _first_verb(flat: str) -> int:
-    m = re.search(r"宣布|表示|称|同意|计划|将|已|向|对", flat)
-    return m.start() if m else 0
-
-
 def _investment_deals(
     sentence: Sentence,
     investors: list[str],
@@ -776,7 +824,7 @@ def _investment_deals(
 ) -> list[Deal]:
     deals = []
     investors = [i for i in investors if i]
-    if _has_cjk(flat):
+    if has_cjk(flat):
         targets = [
             (_antecedent(flat, anchor, investors) if explicit else _sentence_subject(flat, anchor))
             if t == COREFERENCE
@@ -899,9 +947,30 @@ def _zh_received(
 
 
 _ZH_SHAREHOLDERS = compile_both(
-    r"(?:都|均|也|亦)?(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)的?|(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)"
-    r"(?:股东|投资方|投资人)"
+    r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
+    r"(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)(?:股东|投资方|投资人|出资人|支持者)"
 )
+
+
+# "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
+_OWN_BACKERS = compile_both(
+    r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
+    r"(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
+    r"(?:包括|有|为)",
+    re.I,
+)
+
+
+def _own_backers(flat: str, sentence: Sentence) -> list[Deal]:
+    """Investors a sentence lists as the company's own backers: background investments."""
+    deals = []
+    for m in _OWN_BACKERS.finditer(flat):
+        after = _zh_list_after if has_cjk(flat) else _en_list_after
+        names = after(flat, m.end())
+        for deal in _investment_deals(sentence, names, [TOPIC], None, m.start(), flat):
+            deal.background = True
+            deals.append(deal)
+    return deals
 
 
 def _zh_shareholders(flat: str, sentence: Sentence) -> list[Deal]:
@@ -917,7 +986,12 @@ def _zh_shareholders(flat: str, sentence: Sentence) -> list[Deal]:
 
 
 def _investee_first(
-    flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool, told: list[Deal]
+    flat: str,
+    sentence: Sentence,
+    figures: list[Figure],
+    used: set[int],
+    cjk: bool,
+    told: list[Deal],
 ) -> list[Deal]:
     """ "Y raised $N in a Series B led by X", "Y完成N亿元B轮融资，由X领投".
 
@@ -973,7 +1047,7 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in "，,；;：:—") + 1
 
 
-def round_free(rounds: list, segment: str, lo: int) -> bool:
+def _no_round_word(rounds: list, segment: str, lo: int) -> bool:
     """True when no round word falls inside the segment."""
     return not any(lo <= r.start < len(segment) for r in rounds)
 
@@ -1008,9 +1082,9 @@ def _round_in(
         explicit = False
     if investee is None or any(canonical(investee) == i.name for i in investors):
         investee = COREFERENCE
-    if money is not None and money.amount is None and round_free(rounds, segment, lo):
-        if not _DONE_VERB.search(segment, lo):
-            return None  # "a multibillion-dollar tie-up": a vague sum with no deal told
+    vague = money is not None and money.amount is None
+    if vague and _no_round_word(rounds, segment, lo) and not _DONE_VERB.search(segment, lo):
+        return None  # "a multibillion-dollar tie-up": a vague sum with no deal told
     if investee == COREFERENCE and cjk and explicit:
         investee = _antecedent(segment, verb_pos, [i.name for i in investors])
     if not cjk:
@@ -1099,8 +1173,3 @@ def _valued_company(flat: str, money: Money, cjk: bool) -> str:
     start = _clause_start(flat, pos)
     names = find_names(flat[start:pos])
     return names[0].text if names else COREFERENCE
-
-
-def is_known(name: str) -> bool:
-    """True when the alias table knows the name."""
-    return lookup(name) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fundwire.transforms.hanzi import compile_both
 
@@ -106,6 +107,7 @@ _ANNOUNCED = compile_both(
 _ANNOUNCEMENT = compile_both(r"\b(?:announced|announces|unveiled)\b|宣布|公布", re.I)
 
 
+@lru_cache(maxsize=4096)
 def find_status(text: str, raised: bool = False) -> str | None:
     """The status the verbs of `text` give a deal: in_talks, reported, completed, announced.
 

@@ -38,8 +38,11 @@ _NO_BREAK_BEFORE = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentence units of `text`, in order, with offsets into `text`."""
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """All sentence units of `text`, in order, with offsets into `text`.
+
+    A line equal to `title` is the headline even without markup or a blank line after it.
+    """
     units: list[Sentence] = []
     paragraph = 0
     block: list[tuple[int, int]] = []  # (start, end) of prose lines in the current block
@@ -60,6 +63,8 @@ def split_sentences(text: str) -> list[Sentence]:
             flush()
             continue
         kind, marker = _line_kind(content)
+        if kind == "body" and title and content.strip() == title.strip():
+            kind = "headline"
         if kind == "body":
             block.append((start, end))
             continue

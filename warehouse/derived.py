@@ -1,16 +1,32 @@
 """Tables derived from all facts: deals across articles and the exchange rates they need.
 
-Derived tables are recomputed from the facts table on every run that changed
-it, and swapped in whole, so they can never disagree with the facts.
+Derived tables always equal a recomputation from the whole facts table, and are
+swapped in whole, so they can never disagree with the facts. A run pays only for the
+companies it touched, though: a deal is formed from the facts of one canonical
+investee, and an investment is linked only to a round of that same investee, so the
+deals of a company depend on that company's facts alone. For the facts added or removed
+since the last derive, only the (kind, investee, investor) groups of those
+facts are clustered again, and the other deals of their companies linked to rounds
+again. Exchange rates are looked up only for keys not seen before. When the code
+that forms deals or extracts facts, or the rate data, changes (the fingerprint in
+`_state/derived_rules.txt`), or there is no previous result, everything is recomputed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import os
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-from fundwire.transforms.deals import build_deals
-from fundwire.transforms.fx import fx_rates_for
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from fundwire.transforms.deals import build_deals, canonical_key, link_rounds
+from fundwire.transforms.fx import SEED_FILE as FX_SEED_FILE
+from fundwire.transforms.fx import fx_key, fx_rates_for
 from fundwire.warehouse.parquet_store import read_table, replace_table
 from fundwire.warehouse.tables import DEAL_SOURCES, DEALS, FACTS, FX_RATES, table_from_rows
 
@@ -32,28 +48,158 @@ FACT_COLUMNS = [
     "published",
     "evidence",
 ]
+RULES_PATH = Path("_state") / "derived_rules.txt"
+_SEP = "\x1f"  # joins the parts of a group key; canonical keys hold only word characters
 
 
 @dataclass(frozen=True)
 class DerivedReport:
     deals: int
     unconverted: int  # amounts with no exchange rate to USD (shown with a reason in facts_usd)
+    groups_reclustered: int | None = None  # None: everything was recomputed
 
 
 def derive_tables(warehouse: Path, base_currency: str) -> DerivedReport:
-    """Rebuild deals, deal sources and FX rates from the committed facts."""
-    facts = read_table(warehouse, FACTS, FACT_COLUMNS).to_pylist()
-    deals, sources = build_deals(facts)
-    replace_table(warehouse, DEALS, table_from_rows(deals, DEALS))
-    replace_table(warehouse, DEAL_SOURCES, table_from_rows(sources, DEAL_SOURCES))
-    requests = {
-        (row["currency"], row["date"], row["published"])
-        for row in facts
-        if row["currency"] and row["amount"] is not None
-    }
-    rates = fx_rates_for(sorted(requests, key=str), ("USD", base_currency))
+    """Bring deals, deal sources and FX rates up to date with the committed facts."""
+    facts = read_table(warehouse, FACTS, FACT_COLUMNS)
+    rules = rules_fingerprint()
+    if _stored_rules(warehouse) == rules:
+        deals, sources, touched = _update_deals(warehouse, facts)
+    else:
+        deals, sources = build_deals(facts.to_pylist())
+        deals, sources, touched = table_from_rows(deals, DEALS), _sources(sources), None
+    if touched != 0:
+        replace_table(warehouse, DEALS, deals)
+        replace_table(warehouse, DEAL_SOURCES, sources)
+    rates, unconverted = _derive_rates(warehouse, facts, base_currency, touched is not None)
+    replace_table(warehouse, FX_RATES, rates)
+    if touched is None:
+        _store_rules(warehouse, rules)  # last: a run killed before it recomputes everything
+    return DerivedReport(deals=deals.num_rows, unconverted=unconverted, groups_reclustered=touched)
+
+
+def rules_fingerprint() -> str:
+    """A hash of what facts, deals and rates come from: when it changes, old rows are stale."""
+    digest = hashlib.sha256()
+    for module in sorted(files("fundwire.transforms").iterdir(), key=lambda f: f.name):
+        if module.name.endswith(".py"):
+            digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    digest.update((files("fundwire.seeds") / FX_SEED_FILE).read_bytes())
+    digest.update(importlib.metadata.version("currencyconverter").encode())
+    digest.update(str(DEALS.schema).encode() + str(DEAL_SOURCES.schema).encode())
+    return digest.hexdigest()
+
+
+def _update_deals(warehouse: Path, facts: pa.Table) -> tuple[pa.Table, pa.Table, int]:
+    """(deals, deal sources, groups re-clustered): old deals kept where nothing changed.
+
+    Only the (kind, investee, investor) groups of facts added or removed are clustered
+    again; the other deals of their companies are only linked to rounds again.
+    """
+    old_deals = read_table(warehouse, DEALS)
+    old_sources = read_table(warehouse, DEAL_SOURCES)
+    added = facts.filter(_not_in(facts["fact_id"], old_sources["fact_id"]))
+    removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
+    gone = old_deals.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
+    touched = set(_group_keys(added).to_pylist()) | set(_group_keys(gone).to_pylist())
+    if not touched:
+        return old_deals, old_sources, 0
+    wanted = pa.array(sorted(touched), pa.string())
+    deals, sources = build_deals(
+        facts.filter(pc.is_in(_group_keys(facts), value_set=wanted)).to_pylist()
+    )
+    regrouped = pc.is_in(_group_keys(old_deals), value_set=wanted)
+    companies = pc.is_in(
+        _canonical(old_deals["investee"]),
+        value_set=pa.array(sorted({key.split(_SEP)[1] for key in touched}), pa.string()),
+    )
+    neighbours = old_deals.filter(pc.and_(companies, pc.invert(regrouped))).to_pylist()
+    link_rounds(neighbours + deals)
+    stale = old_deals.filter(regrouped)["deal_id"]
+    return (
+        pa.concat_tables(
+            [
+                old_deals.filter(pc.invert(companies)),
+                table_from_rows(neighbours + deals, DEALS),
+            ]
+        ),
+        pa.concat_tables(
+            [
+                old_sources.filter(pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale))),
+                _sources(sources),
+            ]
+        ),
+        len(touched),
+    )
+
+
+def _sources(rows: list[dict]) -> pa.Table:
+    return table_from_rows(rows, DEAL_SOURCES)
+
+
+def _not_in(values: pa.ChunkedArray, known: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.invert(pc.is_in(values, value_set=known.combine_chunks()))
+
+
+def _group_keys(table: pa.Table) -> pa.ChunkedArray:
+    """The clustering group of each row (kind, canonical investee, canonical investor)."""
+    return pc.binary_join_element_wise(
+        table["kind"], _canonical(table["investee"]), _canonical(table["investor"]), _SEP
+    )
+
+
+def _canonical(names: pa.ChunkedArray) -> pa.ChunkedArray:
+    """canonical_key of every row, computed once per distinct spelling."""
+    spellings = pc.unique(names)
+    keys = pa.array([canonical_key(name) for name in spellings.to_pylist()], pa.string())
+    return pc.take(keys, pc.index_in(names, value_set=spellings))
+
+
+def _derive_rates(
+    warehouse: Path, facts: pa.Table, base_currency: str, reuse: bool
+) -> tuple[pa.Table, int]:
+    """(rates every converted fact needs, how many have no USD rate).
+
+    A rate is a function of its fx_key and base currency alone (the ECB data and the
+    seed file are part of the rules fingerprint), so with `reuse` the rows already
+    written are kept and only new keys are looked up.
+    """
+    priced = facts.filter(pc.and_(pc.is_valid(facts["amount"]), pc.is_valid(facts["currency"])))
+    columns = ["currency", "date", "published"]
+    requests = [
+        (r["currency"], r["date"], r["published"])
+        for r in priced.select(columns).group_by(columns).aggregate([]).to_pylist()
+    ]
+    bases = ("USD", base_currency)
+    known = read_table(warehouse, FX_RATES) if reuse else FX_RATES.schema.empty_table()
+    pairs = list(zip(known["fx_key"].to_pylist(), known["base_currency"].to_pylist(), strict=True))
+    wanted = {fx_key(*request) for request in requests}
+    kept = [i for i, (key, base) in enumerate(pairs) if key in wanted and base in bases]
+    have = {pairs[i] for i in kept}
+    missing = [r for r in requests if any((fx_key(*r), base) not in have for base in bases)]
+    rates = [
+        row
+        for row in fx_rates_for(sorted(missing, key=str), bases)
+        if (row["fx_key"], row["base_currency"]) not in have
+    ]
     for row in rates:
         row["fx_row_id"] = f"{row['fx_key']}>{row['base_currency']}"
-    replace_table(warehouse, FX_RATES, table_from_rows(rates, FX_RATES))
-    unconverted = sum(1 for r in rates if r["base_currency"] == "USD" and r["rate"] is None)
-    return DerivedReport(deals=len(deals), unconverted=unconverted)
+    kept_rows = known.take(pa.array(kept, pa.int64()))
+    table = pa.concat_tables([kept_rows, table_from_rows(rates, FX_RATES)])
+    usd = table.filter(pc.equal(table["base_currency"], "USD"))
+    return table, usd.num_rows - pc.count(usd["rate"]).as_py()
+
+
+def _stored_rules(warehouse: Path) -> str | None:
+    try:
+        return (warehouse / RULES_PATH).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _store_rules(warehouse: Path, rules: str) -> None:
+    path = warehouse / RULES_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+    tmp.write_text(rules + "\n", encoding="ascii")
+    os.replace(tmp, path)
