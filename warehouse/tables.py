@@ -156,59 +156,6 @@ DEAL_SOURCES = TableSpec(
 )
 
 
-DEALS = TableSpec(
-    name="deals",
-    key="deal_id",
-    schema=pa.schema(
-        [
-            ("deal_id", pa.string()),
-            ("kind", pa.string()),
-            ("investee", pa.string()),
-            ("investor", pa.string()),
-            ("lead", pa.bool_()),
-            ("amount", MONEY),
-            ("currency", pa.string()),
-            ("qualifier", pa.string()),
-            ("amount_min", MONEY),
-            ("amount_max", MONEY),
-            ("conflict", pa.bool_()),
-            ("amount_fact_id", pa.string()),
-            ("date", pa.string()),
-            ("date_precision", pa.string()),
-            ("date_start", pa.date32()),
-            ("first_reported", pa.date32()),
-            ("last_reported", pa.date32()),
-            ("round", pa.string()),
-            ("status", pa.string()),
-            ("source_count", pa.int32()),
-            ("article_count", pa.int32()),
-            ("round_deal_id", pa.string()),
-        ]
-    ),
-)
-
-DEAL_SOURCES = TableSpec(
-    name="deal_sources",
-    key="fact_id",
-    schema=pa.schema(
-        [
-            ("deal_id", pa.string()),
-            ("fact_id", pa.string()),
-            ("article_id", pa.string()),
-            ("evidence", pa.string()),
-        ]
-    ),
-)
-
-
-def table_from_rows(rows: list[dict], spec: TableSpec) -> pa.Table:
-    """Row dicts as an Arrow table of the spec's types; a column a row lacks is null."""
-    return pa.table(
-        {f.name: pa.array([row.get(f.name) for row in rows], type=f.type) for f in spec.schema},
-        schema=spec.schema,
-    )
-
-
 FX_RATES = TableSpec(
     name="fx_rates",
     key="fx_row_id",
@@ -232,3 +179,11 @@ FX_RATES = TableSpec(
 )
 
 DERIVED_TABLES = (DEALS, DEAL_SOURCES, FX_RATES)
+
+
+def table_from_rows(rows: list[dict], spec: TableSpec) -> pa.Table:
+    """Row dicts as an Arrow table of the spec's types; a column a row lacks is null."""
+    return pa.table(
+        {f.name: pa.array([row.get(f.name) for row in rows], type=f.type) for f in spec.schema},
+        schema=spec.schema,
+    )
