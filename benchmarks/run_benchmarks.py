@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 FUNDWIRE = REPO / ".venv" / "bin" / "fundwire"
 DEV_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 SETTLE_SECONDS = 2.5  # fundwire leaves files younger than 2 s for the next run
+DASK_OPTIONS = ("--task-runner", "dask", "--dask-workers", "2")
 BARE_FLOW = "from prefect import flow\n@flow\ndef bare():\n    pass\nbare()\n"
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -116,9 +117,17 @@ class Bench:
         self.cases[name] = case
         return case
 
-    def fundwire_run(self, name: str, inbox: Path, warehouse: Path, articles: int, mb: float):
+    def fundwire_run(
+        self,
+        name: str,
+        inbox: Path,
+        warehouse: Path,
+        articles: int,
+        mb: float,
+        options: tuple[str, ...] = (),
+    ) -> Case:
         argv = [str(FUNDWIRE), "run", "--inbox", str(inbox), "--warehouse", str(warehouse), "-q"]
-        return self.measure(name, argv, articles, mb)
+        return self.measure(name, [*argv, *options], articles, mb)
 
     def bare_flow(self, name: str) -> Case:
         return self.measure(name, [sys.executable, "-c", BARE_FLOW])
@@ -198,6 +207,9 @@ def run_all(sizes: Sizes, work: Path) -> Bench:
     read_floor = [sys.executable, __file__, "--read-and-decode", str(cold_inbox)]
     bench.measure("read+decode (I/O floor)", read_floor, sizes.cold, cold_mb)
     bench.fundwire_run("cold", cold_inbox, work / "wh_cold", sizes.cold, cold_mb)
+    bench.fundwire_run(
+        "cold (dask)", cold_inbox, work / "wh_cold_dask", sizes.cold, cold_mb, DASK_OPTIONS
+    )
     bench.fundwire_run("cold (base)", big_inbox, work / "wh_big", sizes.base, big_mb)
     bench.fundwire_run("no-op", big_inbox, work / "wh_big", 0, 0.0)
     write_inbox(big_inbox, sizes.increment, start_index=sizes.base)
@@ -218,7 +230,7 @@ def _target(case: str, sizes: Sizes, bench: Bench) -> tuple[str, str]:
     floor = bench.cases["bare flow"].seconds
     c = bench.cases[case]
     rss_ok = c.peak_rss_mb <= 1024
-    if case == "cold" and sizes.cold == FULL.cold:
+    if case in ("cold", "cold (dask)") and sizes.cold == FULL.cold:
         return "≤ 60 s", _yes(c.seconds <= 60)
     if case == "cold (base)" and sizes.base == FULL.base:
         return "RSS ≤ 1 GB", _yes(rss_ok)
@@ -247,6 +259,7 @@ def print_tables(bench: Bench, sizes: Sizes, extraction: tuple[float, float], vi
         ("bare flow", "bare flow (floor, median of 3)"),
         ("read+decode (I/O floor)", f"read+decode only, {sizes.cold:,} (I/O floor)"),
         ("cold", f"fundwire cold run, {sizes.cold:,}"),
+        ("cold (dask)", f"fundwire cold run, {sizes.cold:,}, `{' '.join(DASK_OPTIONS)}`"),
         ("cold (base)", f"fundwire cold run, {sizes.base:,} (the base)"),
         ("no-op", f"fundwire no-op run over {sizes.base:,}"),
         ("+1%", f"fundwire +{sizes.increment:,} new over {sizes.base:,}"),

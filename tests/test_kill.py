@@ -1,14 +1,14 @@
 """SIGKILL `fundwire run` at random moments, run again, and compare with an uninterrupted run.
 
-Each trial kills a run at a moment drawn over the measured length of its work (from
-taking the lock to writing the ledger), stratified so the trials cover extraction, Parquet
-commits, deal derivation, the view build and the ledger. Half the trials kill a
+The reference runs are watched to time each step of a run (extraction, Parquet commits,
+deal derivation, the view build, the ledger); each trial aims at one step in turn and
+kills the run at a moment drawn uniformly over that step's span. Half the trials kill a
 first run into an empty warehouse, half an incremental run into a warehouse that
 already holds half the inbox. After the kill the warehouse must read whole with
 unique keys; after a second, complete run it must equal the reference (one
 uninterrupted run of the whole inbox) exactly: same rows, same deal ids.
 
-CI runs FUNDWIRE_KILL_TRIALS (default 4) trials; the full check is
+CI runs FUNDWIRE_KILL_TRIALS (default 5, one per step) trials; the full check is
 `FUNDWIRE_KILL_TRIALS=24 .venv/bin/pytest tests/test_kill.py -s` (about 4 minutes).
 FUNDWIRE_KILL_SEED replays a sequence of kill moments.
 """
@@ -26,7 +26,6 @@ from pathlib import Path
 import pytest
 
 from fundwire.warehouse.database import build_database
-from fundwire.warehouse.inbox import LEDGER_PATH
 from tests.runs import (
     assert_database_consistent,
     assert_whole_and_unique,
@@ -41,7 +40,7 @@ from tests.runs import (
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
-TRIALS = int(os.environ.get("FUNDWIRE_KILL_TRIALS", "4"))
+TRIALS = int(os.environ.get("FUNDWIRE_KILL_TRIALS", "5"))  # one per step
 SEED = int(os.environ.get("FUNDWIRE_KILL_SEED", str(random.randrange(1_000_000))))
 ARTICLES = range(40)
 BATCH = ("--batch-size", "4")  # many extraction tasks and staged files to land in
@@ -51,13 +50,14 @@ EXTRA_FILES = {
     "zz-absurd.md": b"---\npublished: 2024-02-02\n---\n"
     b"Gamma Labs raised $9,999,999 trillion in a Series A round led by Accel.\n",
 }
-# What a kill can have reached, in the order a run writes it (see README, one run step by step).
+# The steps of a run in order (README, "one run, step by step"), each with the names in the
+# warehouse folder whose appearance or change shows the step has begun.
 PHASES = (
-    ("ledger", ("_state",)),
-    ("views", ("fundwire.duckdb",)),
-    ("derive", ("deals", "deal_sources", "fx_rates")),
-    ("commit", ("facts", "rejects", "articles")),
     ("extract", ("_staging",)),
+    ("commit", ("facts", "rejects", "articles")),
+    ("derive", ("deals", "deal_sources", "fx_rates")),
+    ("views", (".fundwire.duckdb.", "fundwire.duckdb")),
+    ("ledger", ("_state",)),
 )
 
 
@@ -75,9 +75,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     half = root / "half"
     world = {"root": root, "env": env, "inbox": inbox, "half": half}
-    world["window-incremental"] = _timed_run(half_inbox, half, env)  # about the same work
+    world["timeline-incremental"] = _timed_run(half_inbox, half, env)  # about the same work
     reference = root / "reference"
-    world["window-fresh"] = _timed_run(inbox, reference, env)
+    world["timeline-fresh"] = _timed_run(inbox, reference, env)
     world["state"] = warehouse_state(reference)
     assert_whole_and_unique(reference)
     assert_database_consistent(reference)
@@ -93,15 +93,15 @@ def test_reference_run_holds_every_file(world: dict) -> None:
 
 def test_kill_at_random_moments_then_rerun(world: dict) -> None:
     rng = random.Random(SEED)
-    moments = [(trial + rng.random()) / TRIALS for trial in range(TRIALS)]
-    rng.shuffle(moments)
     outcomes: Counter[str] = Counter()
-    for trial, fraction in enumerate(moments):
+    for trial in range(TRIALS):
         mode = ("fresh", "incremental")[trial % 2]
+        target = PHASES[trial % len(PHASES)][0]  # 10 trials cover every (mode, step) pair
+        start, end = world[f"timeline-{mode}"][target]
+        delay = rng.uniform(start, end)
         warehouse = _trial_warehouse(world, mode, f"trial-{trial:02d}")
         started = time.time_ns()
         process = start_run(world["inbox"], warehouse, world["env"], *BATCH)
-        delay = fraction * world[f"window-{mode}"]
         time.sleep(max(0.0, wait_for_lock(process, warehouse) + delay - time.monotonic()))
         killed = process.poll() is None
         if killed:
@@ -109,7 +109,7 @@ def test_kill_at_random_moments_then_rerun(world: dict) -> None:
         process.communicate(timeout=60)
         phase = _phase_reached(warehouse, started) if killed else "after exit"
         mid_write = any(warehouse.rglob(".*.tmp"))
-        context = f"seed {SEED} trial {trial} ({mode}, {fraction:.2f} of the run, {phase})"
+        context = f"seed {SEED} trial {trial} ({mode}, aimed at {target} +{delay:.2f}s: {phase})"
         print(context)  # shown with the failure
 
         assert_whole_and_unique(warehouse)
@@ -124,21 +124,30 @@ def test_kill_at_random_moments_then_rerun(world: dict) -> None:
         assert final == world["state"], f"{context}\n{state_diff(world['state'], final)}"
         assert not any(warehouse.rglob(".*.tmp")), f"{context}: temporary files left behind"
         assert not (warehouse / "_staging").exists(), context
-        outcomes[f"{mode} killed in {phase}{' mid-write' if mid_write else ''}"] += 1
+        outcomes[f"{phase}{' mid-write' if mid_write else ''}"] += 1
         shutil.rmtree(warehouse)
-    windows = {mode: round(world[f"window-{mode}"], 1) for mode in ("fresh", "incremental")}
-    print(f"\nkill trials: {TRIALS}, seed {SEED}, run windows {windows} s")
-    print(f"all recovered: {dict(sorted(outcomes.items()))}")
+    timeline = {p: round(s, 2) for p, (s, _) in world["timeline-fresh"].items()}
+    print(f"\nkill trials: {TRIALS}, seed {SEED}; steps begin (s after the lock): {timeline}")
+    print(f"killed in, all recovered: {dict(sorted(outcomes.items()))}")
 
 
-def _timed_run(inbox: Path, warehouse: Path, env: dict[str, str]) -> float:
-    """Run to completion; seconds from taking the lock to writing the ledger, its last step
-    (the span the kills aim at)."""
+def _timed_run(inbox: Path, warehouse: Path, env: dict[str, str]) -> dict[str, tuple]:
+    """Run to completion, watching the warehouse folder; when each step began and ended,
+    in seconds after the lock was taken (the spans the kills aim at)."""
     process = start_run(inbox, warehouse, env, *BATCH)
-    locked_at = time.time() - (time.monotonic() - wait_for_lock(process, warehouse))
+    locked = wait_for_lock(process, warehouse)
+    began: dict[str, float] = {}
+    while process.poll() is None:
+        names = os.listdir(warehouse)
+        for phase, markers in PHASES:
+            if phase not in began and any(n.startswith(markers) for n in names):
+                began[phase] = time.monotonic() - locked
+        time.sleep(0.002)
     _, err = process.communicate(timeout=300)
     assert process.returncode in (0, 3), err.decode()  # 3: some files were rejected
-    return (warehouse / LEDGER_PATH).stat().st_mtime - locked_at
+    began["extract"] = 0.0  # discovery, before the first staged batch, counts as extraction
+    ends = [*(began[p] for p, _ in PHASES[1:]), time.monotonic() - locked]
+    return {p: (began[p], end) for (p, _), end in zip(PHASES, ends, strict=True)}
 
 
 def _trial_warehouse(world: dict, mode: str, name: str) -> Path:
@@ -152,10 +161,9 @@ def _trial_warehouse(world: dict, mode: str, name: str) -> Path:
 
 def _phase_reached(warehouse: Path, since_ns: int) -> str:
     """The last step whose output the killed run had written, judged by modification times."""
-    for phase, names in PHASES:
-        for name in names:
-            path = warehouse / name
-            if not path.exists():
+    for phase, markers in reversed(PHASES):
+        for path in warehouse.iterdir():
+            if not path.name.startswith(markers):
                 continue
             changed = [path, *path.rglob("*")] if path.is_dir() else [path]
             if any(p.stat().st_mtime_ns >= since_ns for p in changed if p.is_file()):

@@ -9,7 +9,7 @@ since the last derive, only the (kind, investee, investor) groups of those
 facts are clustered again, and the other deals of their companies linked to rounds
 again. Exchange rates are looked up only for keys not seen before. When the code
 that forms deals or extracts facts, or the rate data, changes (the fingerprint in
-`_state/derived_rules.txt`), or there is no previous result, everything is recomputed.
+`deals/_rules.txt`), or there is no previous result, everything is recomputed.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ FACT_COLUMNS = [
     "published",
     "evidence",
 ]
-RULES_PATH = Path("_state") / "derived_rules.txt"
+RULES_PATH = Path(DEALS.name) / "_rules.txt"  # readers skip files starting with "_"
 _SEP = "\x1f"  # joins the parts of a group key; canonical keys hold only word characters
 
 
