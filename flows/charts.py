@@ -6,6 +6,9 @@ into each spec, so a chart needs nothing but the page it sits in.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import altair as alt
 
 WIDTH = 760
@@ -41,7 +44,7 @@ def investor_totals_chart(rows: list[dict]) -> dict:
 def round_timeline_chart(rows: list[dict]) -> dict:
     """One line per company: its rounds (sized by amount) and valuations (labelled) over time."""
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("date_start:T", title="date"),
+        x=alt.X("date_start:T", title="date", axis=alt.Axis(format="%b %Y")),
         y=alt.Y("company:N", title=None, sort=alt.EncodingSortField("date_start", op="min")),
     )
     track = base.mark_rule(color="#ccc").encode(x="min(date_start):T", x2="max(date_start):T")
@@ -83,11 +86,16 @@ def round_timeline_chart(rows: list[dict]) -> dict:
 
 def currency_mix_chart(rows: list[dict]) -> dict:
     """Stacked bars: facts with an amount per reported currency, split by article language."""
+    per_currency = Counter()
+    for row in rows:
+        per_currency[row["currency"]] += row["facts"]
     chart = (
         alt.Chart(alt.Data(values=rows), title="Currency mix (facts with an amount)")
         .mark_bar()
         .encode(
-            x=alt.X("sum(facts):Q", title="facts"),
+            x=alt.X(
+                "sum(facts):Q", title="facts", axis=_count_axis([sum(r["facts"] for r in rows)])
+            ),
             y=alt.Y("currency:N", sort="-x", title=None),
             color=alt.Color("lang:N", title="language"),
             tooltip=[alt.Tooltip("currency:N"), alt.Tooltip("lang:N"), alt.Tooltip("facts:Q")],
@@ -103,7 +111,7 @@ def rejects_chart(rows: list[dict]) -> dict:
         alt.Chart(alt.Data(values=rows), title="Rejects by reason")
         .mark_bar()
         .encode(
-            x=alt.X("rejects:Q", title="rejects"),
+            x=alt.X("rejects:Q", title="rejects", axis=_count_axis(r["rejects"] for r in rows)),
             y=alt.Y("reason:N", sort="-x", title=None),
             color=alt.Color("stage:N"),
             tooltip=[alt.Tooltip("reason:N"), alt.Tooltip("stage:N"), alt.Tooltip("rejects:Q")],
@@ -111,3 +119,8 @@ def rejects_chart(rows: list[dict]) -> dict:
         .properties(width=WIDTH)
     )
     return chart.to_dict()
+
+
+def _count_axis(counts: Iterable[int]) -> alt.Axis:
+    """An axis of whole numbers: no 0.5 ticks when the counts are small."""
+    return alt.Axis(format="d", tickCount=max(1, min(10, max(counts, default=1))))

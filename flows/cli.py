@@ -16,6 +16,7 @@ from rich.table import Table
 
 from fundwire.flows.settings import DEFAULT_INBOX, DEFAULT_WAREHOUSE, ExitCode, FundwireError
 from fundwire.flows.task_runners import RunnerKind
+from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
 from fundwire.warehouse.errors import WarehouseError
 
 DEFAULT_CRON = "*/15 * * * *"
@@ -54,7 +55,7 @@ WarehouseOption = Annotated[
 def run(
     inbox: InboxOption = DEFAULT_INBOX,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    base_currency: BaseCurrencyOption = "EUR",
+    base_currency: BaseCurrencyOption = DEFAULT_BASE_CURRENCY,
     batch_size: BatchSizeOption = 500,
     task_runner: Annotated[
         RunnerKind, typer.Option("--task-runner", help="Where extraction batches run.")
@@ -115,7 +116,7 @@ def serve(
     ] = None,
     inbox: InboxOption = DEFAULT_INBOX,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    base_currency: BaseCurrencyOption = "EUR",
+    base_currency: BaseCurrencyOption = DEFAULT_BASE_CURRENCY,
     batch_size: BatchSizeOption = 500,
     name: Annotated[str, typer.Option("--name", help="Name of the Prefect deployment.")] = (
         "fundwire"

@@ -49,7 +49,7 @@ class ProgressBar(RunProgress):
             console=console,
             transient=True,
         )
-        self._task = self._progress.add_task("discovering new files", total=None)
+        self._task = self._progress.add_task("starting the flow run", total=None)
 
     def __enter__(self) -> ProgressBar:
         self._progress.start()

@@ -30,7 +30,9 @@ from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import ValidationError
 
+from fundwire.flows.pipeline import DEFAULT_BATCH_SIZE, ingest
 from fundwire.flows.settings import ExitCode, FundwireError
+from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
 
 SERVER_DIR = "_prefect"  # inside the warehouse: the served schedule's Prefect database
 SERVER_LOG = "server.log"
@@ -188,8 +190,8 @@ def serve_ingest(
     warehouse: Path,
     schedule: Schedule,
     name: str = "fundwire",
-    base_currency: str = "EUR",
-    batch_size: int = 500,
+    base_currency: str = DEFAULT_BASE_CURRENCY,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve the ingest flow on `schedule` until Ctrl-C or SIGTERM, then stop what was started.
@@ -199,8 +201,6 @@ def serve_ingest(
     warning and skips. On shutdown a run in progress gets `RUN_FINISH_SECONDS` to
     finish while the server can still record it.
     """
-    from fundwire.flows.pipeline import ingest
-
     check_schedule(schedule)
     inbox, warehouse = inbox.absolute(), warehouse.absolute()
     with _sigterm_as_interrupt(), prefect_api(warehouse, echo) as api_url:

@@ -131,14 +131,14 @@ def wait_for_lock(process: subprocess.Popen[bytes], warehouse: Path, timeout: fl
     raise AssertionError("run never took the warehouse lock")
 
 
-def parquet_files(warehouse: Path) -> list[Path]:
+def _parquet_files(warehouse: Path) -> list[Path]:
     return sorted(p for p in warehouse.rglob("*.parquet") if not p.name.startswith("."))
 
 
 def assert_whole_and_unique(warehouse: Path) -> dict[str, int]:
     """Every Parquet file reads completely, no key repeats, and every file the ledger marks
     as done is in the warehouse. Returns the row count of each table."""
-    for path in parquet_files(warehouse):
+    for path in _parquet_files(warehouse):
         if "_staging" not in path.parts:  # staged batches are named batch-N.parquet
             assert path.name in {"data.parquet", "inbox_files.parquet"}, f"stray file {path}"
         pq.read_table(path)  # raises on a truncated or half-written file

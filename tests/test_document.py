@@ -164,3 +164,62 @@ def test_undated_valuation_of_the_round_takes_the_round_date() -> None:
     )
     (valuation,) = [f for f in _facts(text) if f.kind == "valuation"]
     assert valuation.date == "2022-05-09"
+
+
+# --- regressions: error classes seen on unseen articles -------------------------------------
+
+
+def _parties(facts: list[Fact]) -> set[tuple]:
+    return {(f.kind, f.investee, f.investor, f.amount) for f in facts}
+
+
+def test_a_sentence_opening_with_a_function_word_names_no_investor() -> None:
+    facts = _facts("If Zeta Robotics closes the deal, Foo Capital will invest $20 million in it.")
+    assert all(f.investor != "If" and f.investee != "If" for f in facts)
+    facts = _facts("Although Zeta Robotics raised $40 million, it still wants more chips.")
+    assert _parties(facts) == {("round", "Zeta Robotics", None, Decimal(40_000_000))}
+
+
+def test_places_are_never_parties() -> None:
+    assert _facts("Japan invested $1 billion in Zeta Robotics last year.") == []
+    facts = _facts("United States led the $30 million round in Zeta Robotics.")
+    assert {f.investee for f in facts} == {"Zeta Robotics"}
+    assert _facts("美国投资者将向星河智能注资3亿美元。") == []
+
+
+def test_a_rivals_valuation_stays_with_the_rival() -> None:
+    facts = _facts(
+        "Zeta Robotics raised $50 million. Zeta's rival Orbit Labs was valued at $2 billion."
+    )
+    assert ("valuation", "Orbit Labs", None, Decimal(2_000_000_000)) in _parties(facts)
+    facts = _facts(
+        "Zeta Robotics's rival Orbit Labs was valued at $9 billion, while Zeta raised $6 million."
+    )
+    assert ("valuation", "Orbit Labs", None, Decimal(9_000_000_000)) in _parties(facts)
+    assert not any(f.kind == "valuation" and f.investee == "Zeta Robotics" for f in facts)
+
+
+def test_a_later_tranche_is_not_a_round() -> None:
+    facts = _facts(
+        "Zeta Robotics raised $500 million. Foo Capital invested $300 million in the round, "
+        "with a second tranche of $200 million due next year."
+    )
+    assert _parties(facts) == {
+        ("round", "Zeta Robotics", None, Decimal(500_000_000)),
+        ("investment", "Zeta Robotics", "Foo Capital", Decimal(300_000_000)),
+    }
+
+
+def test_an_investors_added_money_is_its_investment_not_a_round() -> None:
+    facts = _facts(
+        "Foo Capital first invested $10 million in Zeta Robotics in 2022 and added $20 million "
+        "in March this year."
+    )
+    assert ("round", "Zeta Robotics", None, Decimal(20_000_000)) not in _parties(facts)
+    assert ("investment", "Zeta Robotics", "Foo Capital", Decimal(20_000_000)) in _parties(facts)
+
+
+def test_chinese_measure_phrase_is_no_name() -> None:
+    facts = _facts("星河智能完成B轮融资。据报道，丰禾资本此次的投资规模为2亿元。")
+    assert ("investment", "星河智能", "丰禾资本", Decimal(200_000_000)) in _parties(facts)
+    assert all("规模" not in (f.investee + (f.investor or "")) for f in facts)

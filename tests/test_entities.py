@@ -110,3 +110,27 @@ def test_chinese_suffix_name_found_in_text() -> None:
 
 def test_verb_phrase_after_gongsi_is_not_a_name() -> None:
     assert [m.text for m in find_names("公司隨即押後上市，並更新招股文件。")] == []
+
+
+@pytest.mark.parametrize(
+    "raw", ["Japan", "the United States", "美国", "美国投资者", "日本政府", "If"]
+)
+def test_places_and_function_words_are_no_names(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+def test_a_name_holding_a_place_is_kept() -> None:
+    assert clean_name("Abu Dhabi Growth Fund") == "Abu Dhabi Growth Fund"
+
+
+@pytest.mark.parametrize("raw", ["规模为", "此次的新投资", "先行投入"])
+def test_chinese_measure_and_verb_phrases_are_no_names(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+def test_known_names_are_found_whole_words_only() -> None:
+    assert [m.canonical for m in find_known("Tencent and Alibaba invested")] == [
+        "Tencent",
+        "Alibaba",
+    ]
+    assert find_known("Tencentish") == []

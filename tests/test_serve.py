@@ -67,8 +67,9 @@ def test_scheduled_run_ingests_a_dropped_file_and_sigterm_stops_all(tmp_path: Pa
     try:
         _wait_for(
             "serve to start",
-            lambda: "Ctrl-C stops" in log_path.read_text(errors="replace")
-            or serve.poll() is not None,
+            lambda: (
+                "Ctrl-C stops" in log_path.read_text(errors="replace") or serve.poll() is not None
+            ),
             SERVE_START_TIMEOUT,
         )
         assert serve.poll() is None, log_path.read_text(errors="replace")

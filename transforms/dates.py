@@ -162,7 +162,9 @@ BEFORE_RELATIVE = re.compile(
     r"(?<![A-Za-z])(?P<modifier>(?ai:(?P<edge>(?:the\s+)?(?:end|close)\s+of\s+)?"
     r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next|that|the\s+same)\s+))$"
 )
-BEFORE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?:(?ai:on)\s+|(?P<modifier>(?ai:last|this\s+past)\s+))$")
+BEFORE_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])(?:(?ai:on)\s+|(?P<modifier>(?ai:last|this\s+past)\s+))$"
+)
 BEFORE = {
     "mon": BEFORE_MONTH,
     "yr": BEFORE_YEAR,

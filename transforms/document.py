@@ -24,7 +24,7 @@ from fundwire.transforms.entities import (
     has_cjk,
     looks_like_org,
 )
-from fundwire.transforms.hanzi import compile_both
+from fundwire.transforms.hanzi import compile_both, compile_folded
 from fundwire.transforms.records import Fact
 from fundwire.transforms.relations import COREFERENCE, TOPIC, Deal
 from fundwire.transforms.sentences import Sentence
@@ -128,10 +128,9 @@ def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]
     return out
 
 
-_THE_ROUND = compile_both(
+_THE_ROUND = compile_folded(
     r"\b(?:the|this|that) (?:round|financing|raise|deal|transaction)\b|"
-    r"本轮|这一轮|此轮|该轮|新一轮|这轮",
-    re.I,
+    r"本轮|这一轮|此轮|该轮|新一轮|这轮"
 )
 
 
@@ -247,12 +246,16 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Each deal once: facts that state the same deal become its most informative version."""
     _expand_short_names(facts)
     kept: list[Fact] = []
+    by_parties: dict[tuple[str, str, str], list[int]] = {}  # only facts of the same parties merge
     for fact in facts:
-        twin = next((k for k in kept if _same_deal(k, fact)), None)
+        parties = (fact.kind, alias_key(fact.investee), alias_key(fact.investor or ""))
+        same = by_parties.setdefault(parties, [])
+        twin = next((i for i in same if _same_deal(kept[i], fact)), None)
         if twin is None:
+            same.append(len(kept))
             kept.append(fact)
         else:
-            kept[kept.index(twin)] = _richer(twin, fact)
+            kept[twin] = _richer(kept[twin], fact)
     return kept
 
 

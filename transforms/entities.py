@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import ahocorasick
+
 from fundwire.transforms.hanzi import compile_both
+from fundwire.transforms.places import is_place
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,32 +77,24 @@ def alias_table() -> dict[str, Entity]:
 
 
 @cache
-def _alias_surface_pattern() -> re.Pattern[str]:
-    """One regex (a trie of all surface forms) that finds known names in a single pass."""
-    surfaces = {s for _, forms in _rows() for s in forms if len(s) >= 2}
-    body = _trie_regex(sorted(surfaces))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![a-z0-9]|-[a-z])" if body else r"(?!x)x")
+def _alias_automaton() -> ahocorasick.Automaton:
+    """Every surface form of the table (2+ characters) in one Aho-Corasick automaton: all
+    known names of a text are found in a single pass, whatever the size of the table."""
+    automaton = ahocorasick.Automaton()
+    for surface in {s for _, forms in _rows() for s in forms if len(s) >= 2}:
+        automaton.add_word(surface, len(surface))
+    automaton.make_automaton()
+    return automaton
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation shaped as a trie: fast to match, longest alternative first."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        branches.sort(key=len, reverse=True)
-        optional = "" in node
-        if not branches:
-            return ""
-        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{alt})?" if optional else alt
-
-    return build(trie)
+def _at_name_edges(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is not part of a longer Latin word ("AI" in "OpenAI")."""
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    after = text[end : end + 2]
+    if after[:1].isascii() and (after[:1].islower() or after[:1].isdigit()):
+        return False
+    return not (after[:1] == "-" and after[1:2].isascii() and after[1:2].islower())
 
 
 @lru_cache(maxsize=65536)
@@ -115,11 +110,24 @@ def lookup(name: str) -> Entity | None:
 
 def find_known(text: str) -> list[Mention]:
     """Known names (alias table) in `text`, leftmost-longest, non-overlapping."""
+    automaton = _alias_automaton()
+    if automaton.kind != ahocorasick.AHOCORASICK:
+        return []  # an empty table
+    longest: dict[int, int] = {}  # start -> length of the longest name found there
+    for last, length in automaton.iter(text):
+        start = last + 1 - length
+        if length > longest.get(start, 0) and _at_name_edges(text, start, last + 1):
+            longest[start] = length
     out = []
-    for m in _alias_surface_pattern().finditer(text):
-        entity = lookup(m.group())
+    free_from = 0
+    for start in sorted(longest):
+        if start < free_from:
+            continue
+        end = start + longest[start]
+        entity = lookup(text[start:end])
         if entity is not None:
-            out.append(Mention(m.start(), m.end(), m.group(), entity.name, entity.type))
+            out.append(Mention(start, end, text[start:end], entity.name, entity.type))
+            free_from = end
     return out
 
 
@@ -284,6 +292,93 @@ _EN_STOP_START = frozenset(
         "Managing",
         "Director",
         "Partner",
+        # function words a sentence may open with ("If Acme raises…"): never a name's first word
+        "If",
+        "Although",
+        "Though",
+        "Because",
+        "Once",
+        "Unless",
+        "Whether",
+        "Despite",
+        "Amid",
+        "Why",
+        "What",
+        "How",
+        "Where",
+        "Who",
+        "Which",
+        "We",
+        "They",
+        "He",
+        "She",
+        "You",
+        "Yet",
+        "So",
+        "Still",
+        "Even",
+        "Only",
+        "Here",
+        "There",
+        "Thus",
+        "Instead",
+        "Overall",
+        "Finally",
+        "Additionally",
+        "Moreover",
+        "Furthermore",
+        "Not",
+        "Neither",
+        "Nor",
+        "Or",
+        "Upon",
+        "Within",
+        "Without",
+        "During",
+        "Following",
+        "Given",
+        "Unlike",
+        "Nonetheless",
+        "Nevertheless",
+        "Indeed",
+        "Already",
+        "Recently",
+        "Previously",
+        "Currently",
+        "Notably",
+        "Ultimately",
+        "Similarly",
+        "Likewise",
+        "Elsewhere",
+        "Perhaps",
+        "Should",
+        "Would",
+        "Could",
+        "Will",
+        "Can",
+        "Did",
+        "Does",
+        "Do",
+        "Has",
+        "Have",
+        "Had",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Under",
+        "Over",
+        "Until",
+        "Through",
+        "Across",
+        "Between",
+        "Among",
+        "Via",
+        "Against",
+        "Beyond",
+        "Around",
+        "About",
+        "Above",
     ]
 )
 _EN_STOP_END = frozenset(
@@ -336,7 +431,14 @@ _ZH_VERBAL_CUT = compile_both(_ZH_VERBAL)
 _ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$)|" + _ZH_VERBAL)
 _ZH_NOT_A_NAME = compile_both(
     r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计|"
-    r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业|软件|硬件|模型|随即|上市|押后|此次|不断|持续|一边"
+    r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业|软件|硬件|模型|随即|上市|押后|此次|不断|持续|一边|"
+    # measure and verb phrases before a figure: "规模为", "此次的新投资", "先行投入"
+    r"规模|金额|总额|额度|投入|先行|本次|该笔|这笔|首期|后续|剩余|其余|总计|合计|共计|估值|新投资|的投资"
+)
+# A place and a generic party word is no name: "美国投资者", "日本政府", "中东财团".
+_ZH_PLACE_PARTY = compile_both(
+    r"^(?P<place>[\u4e00-\u9fff]{2,5}?)(?:的)?(?:投资者|投资人|投资方|投资机构|投资|机构|政府|企业|公司|财团|"
+    r"资金|买家|股东)$"
 )
 _ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
 _ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
@@ -384,9 +486,14 @@ def clean_name(raw: str) -> str | None:
         return strip_legal_suffix(quoted.group(1))
     if lookup(text):
         return text
-    if has_cjk(text):
-        return _clean_chinese(text)
-    return _clean_english(text)
+    name = _clean_chinese(text) if has_cjk(text) else _clean_english(text)
+    return None if name is None or _is_place_or_its_people(name) else name
+
+
+def _is_place_or_its_people(name: str) -> bool:
+    """ "Japan", "美国", "美国投资者", "日本政府": a place, or unnamed parties of a place."""
+    place_party = _ZH_PLACE_PARTY.match(name)
+    return is_place(name) or (place_party is not None and is_place(place_party.group("place")))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -503,7 +610,7 @@ def _find_names(text: str) -> tuple[Mention, ...]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         name = _clean_english(m.group())
-        if name:
+        if name and not _is_place_or_its_people(name):
             offset = m.group().find(name)
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
@@ -512,7 +619,7 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             m.group(1)
         ):
             name = _clean_chinese(m.group(1))
-            if name:
+            if name and not _is_place_or_its_people(name):
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
                 taken.append((m.start(1), m.end(1)))
     for m in _ZH_INTRODUCED_NAME.finditer(text):

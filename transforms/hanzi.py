@@ -3,12 +3,15 @@
 Articles come in Simplified and Traditional script (領投/领投, 獲得/获得, 輪/轮). Cue
 patterns are written once in Simplified; `both_scripts` widens each mapped character
 into a class holding both forms, so one pattern reads both scripts and names keep the
-script the article used.
+script the article used. `compile_folded` compiles a case-insensitive cue pattern to run
+on lower-cased text, several times faster than `re.I` in Python's engine.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
 # Simplified and Traditional forms of the characters the cue patterns use, pair by pair.
 _PAIRS = [
@@ -151,3 +154,64 @@ def both_scripts(pattern: str) -> str:
 def compile_both(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile` of a pattern written in Simplified, reading both scripts."""
     return re.compile(both_scripts(pattern), flags)
+
+
+class FoldedPattern:
+    """A case-insensitive cue pattern that runs on lower-cased text.
+
+    Python's `re` folds case at every position it tries under `re.I`; the same pattern with
+    lower-case literals, run on `text.lower()`, finds the same matches several times faster.
+    Offsets are those of `text` (lower-casing keeps the length of the scripts news is written
+    in; where it would not, the `re.I` pattern runs instead). Matched text comes back
+    lower-cased: use offsets to read the original.
+    """
+
+    __slots__ = ("_exact", "_folded", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._exact = re.compile(pattern, re.I)
+        self._folded = re.compile(_lower_literals(pattern))
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = text.lower()
+        return (self._folded, low) if len(low) == len(text) else (self._exact, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.search(subject, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.match(subject, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        pattern, subject = self._pick(text)
+        return pattern.finditer(subject, pos, endpos)
+
+
+def compile_folded(pattern: str) -> FoldedPattern:
+    """A case-insensitive pattern in Simplified, reading both scripts (see FoldedPattern)."""
+    return FoldedPattern(both_scripts(pattern))
+
+
+def _lower_literals(pattern: str) -> str:
+    """`pattern` with its ASCII letters lower-cased, escapes and group names kept."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(("(?P<", "(?P="), i):
+            close = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i : close + 1])
+            i = close + 1
+            continue
+        out.append(ch.lower() if ch.isascii() else ch)
+        i += 1
+    return "".join(out)

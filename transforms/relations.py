@@ -25,7 +25,7 @@ from fundwire.transforms.entities import (
     has_cjk,
     is_coreference,
 )
-from fundwire.transforms.hanzi import compile_both
+from fundwire.transforms.hanzi import compile_both, compile_folded
 from fundwire.transforms.money import Money, find_money
 from fundwire.transforms.rounds import find_rounds, find_status
 from fundwire.transforms.sentences import Sentence
@@ -67,60 +67,63 @@ class Deal:
 
 # --- words around a figure ---------------------------------------------------------------
 
-_VALUATION_BEFORE = compile_both(
+_VALUATION_BEFORE = compile_folded(
     r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
     r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|"
-    r"hit|topped|rose to))?)\s*$",
-    re.I,
+    r"hit|topped|rose to))?)\s*$"
 )
-_VALUATION_AFTER = compile_both(
-    r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值", re.I
+_VALUATION_AFTER = compile_folded(
+    r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值"
 )
-_DISTRACTOR_NEAR = compile_both(
+_DISTRACTOR_NEAR = compile_folded(
     r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|"
     r"shares? (?:rose|fell|slid|jumped)|"
     r"stock|assets under management|\bAUM\b|acqui|buy(?:s|ing)?\b|bought|purchase|takeover|"
     r"grant|subsid|budget|set aside|taskforce|supercomputer|spend|capex|exchange rate|"
-    r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理",
-    re.I,
+    r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理"
 )
-_TOTAL_NEAR = compile_both(
+_TOTAL_NEAR = compile_folded(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
     r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|"
     r"\bover the (?:years|past)\b|"
     r"\bin the past (?:year|\w+ (?:years|months))\b|\bcumulative|"
     r"\bbring(?:s|ing)? (?:its|the) total|"
     r"\bin all\b|\bit had (?:promised|committed|pledged)\b|"
-    r"累计|总计|共计|迄今|至今|一年内|过去一年|总融资|融资总额|合计|总额达|翻倍至|增至",
-    re.I,
+    r"累计|总计|共计|迄今|至今|一年内|过去一年|总融资|融资总额|合计|总额达|翻倍至|增至"
 )
-_STAKE_NEAR = compile_both(
+_STAKE_NEAR = compile_folded(
     r"\ba total of\b|\btotal investment\b|\bbring(?:s|ing)? (?:its|the) total|"
     r"\b(?:doubl|tripl|rais|increas|lift|boost)\w* (?:its|their) (?:[\w.-]+ )?(?:investment|stake|"
     r"holding)s?(?: in [\w .-]+?)? to\b|\bcumulative|"
-    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至",
-    re.I,
+    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至"
 )
-_ALREADY = compile_both(r"\balready\b|已经|之前已|此前已|已(?:投|累计)", re.I)
-_PLURAL_MARKET = compile_both(
+_ALREADY = compile_folded(r"\balready\b|已经|之前已|此前已|已(?:投|累计)")
+_PLURAL_MARKET = compile_folded(
     r"\b(?:start-?ups|companies|firms|developers|makers|players|deals|sector|industry|"
     r"investors poured|venture funding)\b|"
-    r"初创企业们|企业们|公司们|行业|赛道(?:共|累计)|全球(?:AI|人工智能)?(?:初创)?企业",
-    re.I,
+    r"初创企业们|企业们|公司们|行业|赛道(?:共|累计)|全球(?:AI|人工智能)?(?:初创)?企业"
 )
-_PUBLIC_MONEY = compile_both(
+_PUBLIC_MONEY = compile_folded(
     r"\b(?:government|minister|ministry|state budget|taxpayer|exchange rate|treasury|"
     r"registered|capital of|programme|program|spending|capex|capital expenditure)\b|"
-    r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash",
-    re.I,
+    r"政府|财政|部委|经产省|补贴|补助|拨款|汇率|现金|cash"
 )
 _FUND_RAISE = compile_both(
     r"\b(?:new |its )?(?:fund|funds)\b(?! of)|新基金|基金规模|募资规模|美元基金|人民币基金"
 )
-_CONVERSION = compile_both(
-    r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I
+_CONVERSION = compile_folded(
+    r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$"
 )
-_REFERS_BACK = compile_both(r"当时|彼时|at the time|\bthen\b", re.I)
+# A tranche of a deal: "$500 million upfront", "another $200 million", "第二笔5亿美元".
+_TRANCHE = compile_folded(
+    r"先期|先行|首期|首笔|日后|后续|分期|分批|其余|剩余|余下|第[二三四]笔|第[二三四]期|"
+    r"\bupfront\b|\blater\b|\bin (?:two|three|several) (?:tranches|stages|installments)"
+)
+_TRANCHE_BEFORE = compile_folded(
+    r"\b(?:tranches?|instal?lments?)\s+of\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:the remaining|the rest of the|the balance of)\s+(?:\w+\s+){0,1}$"
+)
+_REFERS_BACK = compile_folded(r"当时|彼时|at the time|\bthen\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,42 +147,47 @@ def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
     return figures
 
 
+_AT_BEFORE = re.compile(r"\bat (?:around |about |roughly )?$")
+_VALUATION_WORD = re.compile(r"valuation", re.I)
+_COPULA_BEFORE = re.compile(r"(?:约为|为|达到?)\s*$")
+_COPULA_START = re.compile(r"约?(?:为|达)")
+_ALREADY_PUT_BEFORE = compile_both(r"(?:已|此前|之前)(?:投入|投资|注资)的?$")
+_ROUND_AFTER = compile_both(r"^\s*的?\s*[A-Ka-k][-\d+]*轮")
+_PART_BEFORE = compile_both(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$")
+_NEEDED_BEFORE = compile_both(r"(?:需要|\bneeds?\b|\brequires?\b)[^，。；,.]{0,6}$")
+_FUND_AFTER = compile_both(r"^[^，。；]{0,12}基金")
+_CHANGE_AFTER = compile_both(r"\s*(?:到|至)")
+_CHANGE_BEFORE = compile_both(r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}(?:到|至)\s*$")
+
+
 def _figure_role(text: str, money: Money) -> str:
     before = text[max(0, money.start - 60) : money.start]
     after = text[money.end : money.end + 30]
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
-    if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(
-        r"valuation", text, re.I
-    ):
+    if _AT_BEFORE.search(before) and _VALUATION_WORD.search(text):
         return "valuation"  # "would not discuss its valuation, but sources put it at $2bn"
-    copula = re.search(r"(?:约为|为|达到?)\s*$", before) or re.match(r"约?(?:为|达)", money.text)
+    copula = _COPULA_BEFORE.search(before) or _COPULA_START.match(money.text)
     if copula and "估值" in text[: money.start]:
         return "valuation"  # "没有公布估值，但知情人士透露约为22亿美元"
     near = before[-30:] + " " + after
-    if _STAKE_NEAR.search(before[-50:] + " " + after) or re.search(
-        r"(?:已|此前|之前)(?:投入|投资|注资)的?$", before
-    ):
+    if _STAKE_NEAR.search(before[-50:] + " " + after) or _ALREADY_PUT_BEFORE.search(before):
         return "stake"
-    if _TOTAL_NEAR.search(near) and not re.match(r"^\s*的?\s*[A-Ka-k][-\d+]*轮", after):
+    if _TOTAL_NEAR.search(near) and not _ROUND_AFTER.match(after):
         return "total"
     if _DISTRACTOR_NEAR.search(before[-34:] + " " + after[:25]):
         return "distractor"
     if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
-    if re.search(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$", before):
+    if _PART_BEFORE.search(before):
         return "distractor"  # "其中美元部分约90亿美元": a part of a figure already told
-    if re.search(
-        r"先期|先行|日后|后续|分期|分批|其余|\bupfront\b|\blater\b", before[-12:] + after[:12], re.I
-    ):
+    if _TRANCHE.search(before[-12:] + " " + after[:12]) or _TRANCHE_BEFORE.search(before[-30:]):
         return "distractor"  # a tranche of a deal already told (gold marks these optional)
-    if re.search(r"(?:需要|\bneeds?\b|\brequires?\b)[^，。；,.]{0,6}$", before):
+    if _NEEDED_BEFORE.search(before):
         return "distractor"  # money a company needs, not money it got
-    if _FUND_RAISE.search(after[:14]) or re.match(r"^[^，。；]{0,12}基金", after):
+    if _FUND_RAISE.search(after[:14]) or _FUND_AFTER.match(after):
         return "distractor"
-    if re.match(r"\s*(?:到|至)", after) or re.search(
-        r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}(?:到|至)\s*$", before
-    ):
+    if _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before):
         return "distractor"  # "从450亿美元到1500亿美元": a change told, not a deal
     if _PLURAL_MARKET.search(text[max(0, money.start - 45) : money.start]):
         return "distractor"
@@ -195,11 +203,11 @@ def _clause_before(text: str, pos: int) -> str:
 
 _EN_SPLIT = compile_both(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
 _ZH_SPLIT = compile_both(r"、|以及|及|和|与|，|和以及")
-_EN_CLAUSE_WORD = compile_both(
-    r"\b(?:while|when|as|but|after|said|says|which|who|that|because|although|where)\b", re.I
+_EN_CLAUSE_WORD = compile_folded(
+    r"\b(?:while|when|as|but|after|said|says|which|who|that|because|although|where)\b"
 )
-_EN_BAD_PREFIX = compile_both(
-    r"\b(?:in|at|to|for|with|that|which|who|of|on|values?|valued|than|into|about)\b|[$€£¥\d]", re.I
+_EN_BAD_PREFIX = compile_folded(
+    r"\b(?:in|at|to|for|with|that|which|who|of|on|values?|valued|than|into|about)\b|[$€£¥\d]"
 )
 
 
@@ -250,31 +258,29 @@ def _item_name(item: str, cjk: bool) -> str | None:
 
 # --- role cues ----------------------------------------------------------------------------
 
-_EN_LEAD_AFTER = compile_both(
-    r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+(?:jointly\s+|together\s+)?by\s+", re.I
+_EN_LEAD_AFTER = compile_folded(
+    r"\b(?:co-led|co-headed|led|headed|spearheaded)\s+(?:jointly\s+|together\s+)?by\s+"
 )
-_EN_PART_AFTER = compile_both(
+_EN_PART_AFTER = compile_folded(
     r"\b(?:with (?:additional |further )?participation (?:from|by)|participation from|joined by|"
     r"alongside|along with|together with|with backing from|backed by|"
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
-    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included))\s+",
-    re.I,
+    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included))\s+"
 )
 # "Y has been financed largely by its founder, X": investors of Y with no round told.
-_EN_FINANCED_BY = compile_both(r"\b(?:financed|funded|bankrolled)\s+(?:\w+\s+)?by\s+", re.I)
-_EN_FROM = compile_both(r"\bfrom\s+(?!investors|backers)", re.I)
-_EN_LEAD_BEFORE = compile_both(
-    r"\s+(?:also\s+)?(?:co-led|led|headed|spearheaded)\s+(?:the|a|an|its|this|that)\b", re.I
+_EN_FINANCED_BY = compile_folded(r"\b(?:financed|funded|bankrolled)\s+(?:\w+\s+)?by\s+")
+_EN_FROM = compile_folded(r"\bfrom\s+(?!investors|backers)")
+_EN_LEAD_BEFORE = compile_folded(
+    r"\s+(?:also\s+)?(?:co-led|led|headed|spearheaded)\s+(?:the|a|an|its|this|that)\b"
 )
-_EN_PART_BEFORE = compile_both(
+_EN_PART_BEFORE = compile_folded(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
     r"chipped in|piled in|also invested|invested as well|"
     r"put (?:more |fresh |additional |new )?money in|investing|participating|"
-    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b",
-    re.I,
+    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b"
 )
 _EN_LED_COMPOUND = compile_both(r"(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
 _ZH_LEAD = compile_both(
@@ -316,15 +322,17 @@ def _zh_list_after(text: str, pos: int) -> list[str]:
     return _list_names(text[pos:end], backwards=False)
 
 
+# Where an English investor list read forwards ends: a sentence end or the next phrase.
+_EN_LIST_STOP = compile_folded(
+    r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
+    r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
+    r"that|said|led by|co-led by)"
+)
+
+
 def _en_list_after(text: str, pos: int) -> list[str]:
     end = len(text)
-    stop = re.compile(
-        r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
-        r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
-        r"that|said|led by|co-led by)",
-        re.I,
-    )
-    if m := stop.search(text, pos):
+    if m := _EN_LIST_STOP.search(text, pos):
         end = m.start()
     return _list_names(text[pos:end], backwards=False)
 
@@ -348,18 +356,16 @@ _CUE_HINTS = {
     _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
     _ZH_PART_AFTER: compile_both(r"方|参与本轮"),
     _ZH_FROM: compile_both(r"从"),
-    _EN_LEAD_AFTER: re.compile(r"led |headed ", re.I),
+    _EN_LEAD_AFTER: compile_folded(r"led |headed "),
     _EN_LED_COMPOUND: re.compile(r"-led"),
-    _EN_LEAD_BEFORE: re.compile(r" (?:co-)?led | headed | spearheaded ", re.I),
-    _EN_PART_AFTER: re.compile(
+    _EN_LEAD_BEFORE: compile_folded(r" (?:co-)?led | headed | spearheaded "),
+    _EN_PART_AFTER: compile_folded(
         r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
         r"drew|attracted",
-        re.I,
     ),
-    _EN_PART_BEFORE: re.compile(
+    _EN_PART_BEFORE: compile_folded(
         r"joined|particip|took part|came|returned|chipped|piled|invest|money in|taking part|"
         r"joining|backers",
-        re.I,
     ),
 }
 
@@ -424,38 +430,34 @@ _EN_APPOSITIVE = compile_both(
 _ZH_BESIDES = compile_both(r"除(?:去|了)?[^，。；]{1,40}?(?:之外|以外|外)(?=，)")
 _ZH_GLOSS = compile_both(r"[（(](?![A-Ka-k]\+?轮|天使|种子|Pre)[^）)]{1,40}[）)]")
 
-_EN_INVEST = compile_both(
+_EN_INVEST = compile_folded(
     r"\b(?:invest(?:ed|s|ing)?|put(?:s|ting)?|pour(?:ed|s|ing)?|inject(?:ed|s|ing)?|"
     r"commit(?:ted|s|ting)?|plough(?:ed|s)?|plow(?:ed|s)?|pump(?:ed|s)?|doubled its investment|"
     r"(?:made|make|makes) an investment|"
     r"(?<=announced )(?:an?|its|the)\s+(?:[\w,-]+\s+){0,4}investment(?=\s+in(?:to)?\b)|"
     r"(?:took|takes|acquired|bought) "
-    r"(?:a |an )?(?:\w+ )?stake)\b",
-    re.I,
+    r"(?:a |an )?(?:\w+ )?stake)\b"
 )
-_EN_BACK = compile_both(
+_EN_BACK = compile_folded(
     r"\b(?:backs|backed|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
-    r"(?:bet|stake|investment|holding) (?:on|in))\s+",
-    re.I,
+    r"(?:bet|stake|investment|holding) (?:on|in))\s+"
 )
 _EN_OWN_TOTAL = compile_both(
     r"(?P<investor>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:'s|’s)\s+(?:total|cumulative|overall)\s+"
     r"(?:investment|commitment|stake|holding)\s+(?:in|to)\s+"
 )
-_EN_TARGET = compile_both(r"\b(?:in|into|to)\s+", re.I)
-_EN_RAISE = compile_both(
+_EN_TARGET = compile_folded(r"\b(?:in|into|to)\s+")
+_EN_RAISE = compile_folded(
     r"\b(?:raised|raises|raise|raising|closed|closes|close|secured|secures|secure|landed|lands|"
     r"took in|takes in|received|receives|bagged|picked up|nabbed|netted|attracted|announced|"
     r"announces|completed|completes|complete|gets|got|came out of stealth|emerged from stealth|"
     r"won|scored|collected|collects|is undergoing|undergoing|adds|added|pulls in|pulled in|"
-    r"rakes in|raked in|nets|drew|draws|has|had)\b",
-    re.I,
+    r"rakes in|raked in|nets|drew|draws|has|had)\b"
 )
-_FUNDING_WORD = compile_both(
+_FUNDING_WORD = compile_folded(
     r"\b(?:funding|financing|round|investment|raise|capital|backing|money|"
-    r"valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值",
-    re.I,
+    r"valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值"
 )
 _ZH_INVEST_TO = compile_both(
     r"(?:向|对|(?<![作成因认称视])为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])"
@@ -473,6 +475,11 @@ _ZH_INVESTED = compile_both(
 _ZH_EACH = compile_both(
     r"(?:各(?:自)?(?:出资|投资|投入|认购|注资)|(?<![个名])出资)(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])"
 )
+# An investor's own amount told as a measure: "微软此次的投资规模为100亿美元".
+_ZH_OWN_INVESTMENT = compile_both(
+    r"(?:^|(?<=[，。；：]))(?P<investor>[^，。；：]{2,20}?)(?:此次|本次|这次|这笔|该笔)?的(?:新)?"
+    r"(?:投资|注资|出资)(?:规模|金额|总额|额度)?(?:约为|为|达到|达|高达|是)"
+)
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # A person putting in their own money: "王某个人拿出5000万美元".
@@ -489,19 +496,17 @@ _ZH_RECEIVED = compile_both(
     r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
     r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
 )
-_DONE_VERB = compile_both(
+_DONE_VERB = compile_folded(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
     r"landed|took in|takes in|received|bagged|bags|added|adds|got|gets|led|"
     r"co-led|pulls in|pulled in|"
     r"rakes in|raked in|nets|netted|picked up|picks up|drew|draws)\b|"
-    r"完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地",
-    re.I,
+    r"完成|获得|获|拿下|斩获|敲定|启动|宣布|迎来|拿到|落地"
 )
-_VERB_BEFORE_ROUND = compile_both(
+_VERB_BEFORE_ROUND = compile_folded(
     r"(?:\b(?:raised|raises|closed|closes|secured|completed|announced|announces|"
     r"landed|led|co-led)\b"
-    r"|完成|获得|获|拿到|拿下|宣布|启动|领投了?|跟投了?|参与了?)[^，。；,.;]{0,15}$",
-    re.I,
+    r"|完成|获得|获|拿到|拿下|宣布|启动|领投了?|跟投了?|参与了?)[^，。；,.;]{0,15}$"
 )
 # An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
 _OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
@@ -540,6 +545,9 @@ def _en_subject(flat: str, pos: int) -> str | None:
     start = max(flat.rfind(ch, 0, pos) for ch in ";:—–") + 1
     clause = flat[start:pos]
     last = re.split(r"\b(?:when|while|after|as|and|but|because|since|where)\s+", clause)[-1]
+    if not last.strip() and re.search(r"\b(?:and|but)\s+$", clause):
+        named = find_names(clause)  # "X invested $1bn in Y and added $2bn": X, the elided subject
+        return named[0].text if named else None
     coref = re.search(
         r"(?P<np>\b(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|group|"
         r"business|unicorn|lab)))\b(?:\s+\w+){0,4}\s*$",
@@ -566,23 +574,20 @@ _FUNDING_HINT_ZH = compile_both(
     r"[$€£¥₹元]|美元|亿|万|融资|投资|领投|跟投|参投|注资|出资|认购|入股|估值|股东|资助|轮|募资|集资|加码|"
     r"增持|牵头"
 )
-_FUNDING_HINT_EN = re.compile(
+_FUNDING_HINT_EN = compile_folded(
     r"[$€£¥₹]|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
     r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
-    r"joined|took part|participat|shareholder|cornerstone",
-    re.I,
+    r"joined|took part|participat|shareholder|cornerstone"
 )
 
 
 def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) -> list[Deal]:
     """Every deal a sentence tells (see the module docstring for the frames)."""
     text = sentence.text
-    hint = _FUNDING_HINT_ZH if has_cjk(text) else _FUNDING_HINT_EN
-    if not hint.search(text):
+    cjk = has_cjk(text)
+    if not (_FUNDING_HINT_ZH if cjk else _FUNDING_HINT_EN).search(text):
         return []  # no money, round or investing word: nothing to read
     figures = read_figures(text, yen_or_yuan)
-    dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
-    cjk = has_cjk(text)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
     if cjk:
         flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
@@ -597,11 +602,15 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
         deals += _zh_shareholders(flat, sentence)
     deals += _investee_first(flat, sentence, figures, used, cjk, told=deals)
     deals += _valuations(flat, sentence, figures, used, deals, cjk)
+    if not deals:
+        return deals
+    dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
+    refers_back = bool(_REFERS_BACK.search(text))
     for deal in deals:
         told_until = _clause_end(text, max(deal.anchor, deal.amount.start if deal.amount else 0))
         deal.status = find_status(text[:told_until], raised=deal.kind == "round") or "completed"
         deal.date = _date_for(deal.anchor, dates, text)
-        deal.refers_back = bool(_REFERS_BACK.search(text)) and deal.date is None
+        deal.refers_back = refers_back and deal.date is None
         deal.stake_like = deal.stake_like and deal.date is None
         if deal.stake_like and deal.kind == "investment" and deal.amount is not None:
             deal.kind = "stake"
@@ -666,6 +675,13 @@ def _investor_first(
             if investors and figure:
                 target = _opening_subject(flat, investors)
                 deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+        for m in _ZH_OWN_INVESTMENT.finditer(flat):
+            investor = clean_name(_ZH_DATE_WORDS.sub("", m.group("investor")))
+            figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
+            if investor and figure:
+                deals += _investment_deals(
+                    sentence, [investor], [COREFERENCE], figure, m.start(), flat
+                )
         for m in _ZH_EACH.finditer(flat):
             names = _zh_list_before(flat, m.start())
             figure = (
@@ -728,9 +744,12 @@ def _investor_first(
                 [named[0].text] if named else []
             )  # "X on Monday announced a … investment in Y"
         figure = _deal_figure(figures, used, m.start(), len(flat))
-        if re.search(
-            r"\b(?:round|financing)\b", flat[target_match.end() :], re.I
-        ) and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I):
+        into_the_round = _THE_ROUND_TARGET.match(flat, target_match.end())
+        if (
+            not into_the_round
+            and re.search(r"\b(?:round|financing)\b", flat[target_match.end() :], re.I)
+            and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I)
+        ):
             deal = Deal("round", target, sentence, figure.money if figure else None)
             deal.investors = [Investor(canonical(n)) for n in investors if n != COREFERENCE]
             deal.round = next((r.round for r in find_rounds(flat[target_match.end() :])), None)
@@ -761,14 +780,22 @@ def _investor_first(
     return deals
 
 
+_SENTENCE_PART_END = re.compile(r"[。；;！？]")
+_CLAUSE_END = re.compile(r"[，,。；;！？]")
+
+
+# "X invested $300 million in the round": X's own part of the round told before.
+_THE_ROUND_TARGET = compile_folded(r"the\s+(?:[\w-]+\s+){0,2}(?:round|financing|raise)\b")
+
+
 def _sentence_part_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;！？") if i >= 0]
-    return min(ends) if ends else len(text)
+    m = _SENTENCE_PART_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _clause_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in "，,。；;！？") if i >= 0]
-    return min(ends) if ends else len(text)
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _target_name(raw: str, cjk: bool) -> str | None:
@@ -786,10 +813,10 @@ def _en_target(flat: str, pos: int) -> str | None:
     head = window[: cut.start()] if cut else window
     coref = re.match(
         r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|"
-        r"maker|lab|group|business))\b",
+        r"maker|lab|group|business|round|financing|raise|deal|funding))\b",
         head,
         re.I,
-    )
+    )  # "invested $300 million in the round": the company of the round told
     names = [n for n in find_names(head) if n.start < 50]
     if coref and not any(n.start >= coref.end() for n in names):
         return COREFERENCE
@@ -853,8 +880,8 @@ def _investment_deals(
     return deals
 
 
-_PERSON_TITLE = compile_both(
-    r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)", re.I
+_PERSON_TITLE = compile_folded(
+    r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)"
 )
 
 
@@ -953,11 +980,10 @@ _ZH_SHAREHOLDERS = compile_both(
 
 
 # "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
-_OWN_BACKERS = compile_both(
+_OWN_BACKERS = compile_folded(
     r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
     r"(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
-    r"(?:包括|有|为)",
-    re.I,
+    r"(?:包括|有|为)"
 )
 
 
@@ -1036,11 +1062,28 @@ def _investee_first(
         deal = _round_in(segment, sentence, anchor, money, rounds, cjk, lo)
         if deal is None:
             continue
+        deal = _further_investment(deal, told) or deal
         if deal.investee == COREFERENCE and previous and k > 0:
             deal.investee = previous
         previous = deal.investee if deal.investee != COREFERENCE else previous
         deals.append(deal)
     return deals
+
+
+def _further_investment(deal: Deal, told: list[Deal]) -> Deal | None:
+    """ "X invested $1bn in Y and added $2bn later": the raise verb's subject is an investor
+    of this sentence, so the money is X's further investment in Y, not a round of X."""
+    if deal.investee in (None, COREFERENCE, TOPIC) or deal.amount is None:
+        return None
+    for earlier in told:
+        if earlier.kind == "investment" and [i.name for i in earlier.investors] == [
+            canonical(deal.investee)
+        ]:
+            further = Deal("investment", earlier.investee, deal.sentence, deal.amount)
+            further.investors = [Investor(earlier.investors[0].name, None, deal.amount)]
+            further.anchor = deal.anchor
+            return further
+    return None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -1139,20 +1182,59 @@ def _valuations(
             continue
         used.add(i)
         holder = next((d for d in deals if d.kind == "round"), deals[0] if deals else None)
+        own = _named_as_valued(flat, figure.money, cjk)
+        if holder is not None and own is not None:
+            parties = {canonical(holder.investee or "")} | {i.name for i in holder.investors}
+            holder = None if canonical(own) not in parties else holder
         if holder is not None and holder.investee:
             investee = holder.investee
         else:
-            investee = _valued_company(flat, figure.money, cjk)
+            investee = own or _valued_company(flat, figure.money, cjk)
         deal = Deal("valuation", investee, sentence, figure.money)
         deal.anchor = holder.anchor if holder else figure.money.start
         out.append(deal)
     return out
 
 
+# The subject of "Y was valued at" and the owner of "Y's valuation", right before the figure.
+_EN_VALUED_SUBJECT = compile_folded(
+    r"(?:^|[,;:—]|\b(?:while|whereas|and|but|as|when)\b)(?P<np>[^,;:—]{2,80}?)\s+"
+    r"(?:(?:was|is|has been|had been|were|are|now|recently|last|reportedly|then|also|itself)\s+)*"
+    r"valued\s+(?:[\w'’.-]+\s+){0,2}?at\s+(?:\w+\s+){0,2}$"
+    r"|(?:^|\s)(?P<owner>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+){0,2}valuation\s+"
+    r"(?:of|to|at)\s+(?:\w+\s+){0,2}$"
+)
+_ZH_VALUED_SUBJECT = compile_both(
+    r"(?P<np>[^，。；：]{2,40}?)(?:的)?(?:整体|投后|投前)?估值[^，。；\d]{0,8}$"
+)
+
+
+# "估值约720亿美元的优步": the valued company named after the figure.
+_ZH_VALUED_AFTER = re.compile(r"的([^，。；的]{2,10}?)(?=[，。；]|$)")
+
+
+def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
+    """The company a valuation phrase names as valued ("Y was valued at", "Y's valuation
+    of", "Y的估值为"): a rival or peer told beside a round is valued, not the round's company."""
+    if cjk and _ZH_VALUED_AFTER.match(flat, money.end):
+        return None  # the valued company comes after the figure (see _valued_company)
+    before = flat[_clause_start(flat, money.start) if cjk else 0 : money.start]
+    m = (_ZH_VALUED_SUBJECT if cjk else _EN_VALUED_SUBJECT).search(before)
+    if m is None:
+        return None
+    np = m.group("np") if cjk or m.group("np") else m.group("owner")
+    start = m.start("np") if cjk or m.group("np") else m.start("owner")
+    phrase = before[start : start + len(np)]
+    if is_coreference(phrase.strip()) or re.match(r"\s*(?:其|该|这家|此|它|it\b|its\b)", phrase):
+        return None
+    names = [n for n in find_names(phrase) if not re.match(r"['’]s\b", phrase[n.end :])]
+    return names[-1].text if names else None
+
+
 def _valued_company(flat: str, money: Money, cjk: bool) -> str:
     pos = money.start
     if cjk:
-        holder = re.match(r"的([^，。；的]{2,10}?)(?=[，。；]|$)", flat[money.end :])
+        holder = _ZH_VALUED_AFTER.match(flat, money.end)
         if holder and clean_name(holder.group(1)) and "估值" in flat[max(0, pos - 4) : pos]:
             return clean_name(holder.group(1))  # "超过估值约720亿美元的优步"
         m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])

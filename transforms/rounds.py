@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fundwire.transforms.hanzi import compile_both
+from fundwire.transforms.hanzi import compile_folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class RoundMention:
     round: str
 
 
-_ROUND = compile_both(
+_ROUND = compile_folded(
     r"(?P<pre_seed>\bpre-?seed\b)"
     r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|"
     r"轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
@@ -42,15 +42,13 @@ _ROUND = compile_both(
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
     r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
-    r"\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
-    re.I,
+    r"\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)"
 )
 
 
-_ROUND_HINT = re.compile(
-    r"[轮輪]|eries|eed|IPO|ngel|trategic|战略|戰略|ebt|债|offering|挂牌|掛牌|招股|发售|發售|上市|"
-    r"notes?\b|facility",
-    re.I,
+_ROUND_HINT = compile_folded(
+    r"[轮輪]|series|seed|ipo|angel|strategic|战略|戰略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
+    r"上市|notes?\b|facility"
 )
 
 
@@ -60,7 +58,7 @@ def find_rounds(text: str) -> list[RoundMention]:
         return []  # most sentences name no round: one cheap scan decides
     out = []
     for m in _ROUND.finditer(text):
-        out.append(RoundMention(m.start(), m.end(), m.group(), _round_value(m)))
+        out.append(RoundMention(m.start(), m.end(), text[m.start() : m.end()], _round_value(m)))
     return out
 
 
@@ -78,33 +76,29 @@ def _round_value(m: re.Match[str]) -> str:
     return f"series_{letter.lower()}" + ("_plus" if plus else "")
 
 
-_IN_TALKS = compile_both(
+_IN_TALKS = compile_folded(
     r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|"
     r"\bis (?:in the process of )?raising\b"
     r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
     r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b"
-    r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将",
-    re.I,
+    r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将"
 )
-_REPORTED = compile_both(
+_REPORTED = compile_folded(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
     r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
-    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称",
-    re.I,
+    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称"
 )
-_COMPLETED = compile_both(
+_COMPLETED = compile_folded(
     r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
     r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b"
-    r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经",
-    re.I,
+    r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经"
 )
-_ANNOUNCED = compile_both(
+_ANNOUNCED = compile_folded(
     r"\b(?:agreed|agrees|will invest|will put|will lead|plans to invest|would raise|will raise|"
     r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
-    r"|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
-    re.I,
+    r"|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将"
 )
-_ANNOUNCEMENT = compile_both(r"\b(?:announced|announces|unveiled)\b|宣布|公布", re.I)
+_ANNOUNCEMENT = compile_folded(r"\b(?:announced|announces|unveiled)\b|宣布|公布")
 
 
 @lru_cache(maxsize=4096)

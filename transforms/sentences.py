@@ -29,9 +29,9 @@ class Sentence:
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*•·▪►]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])[ \t]+(?:_?\d+_?[ \t]+)?")
 _CAPTION = re.compile(r"[ \t]*!\[[^\]]*\]\([^)]*\)?|[ \t]*(?:图|圖|Photo|Image|Caption)[:：]", re.I)
-_MARKUP = re.compile(r"^[\s*_>]+|[\s*_]+$")
 _ZH_END = re.compile(r"[。！？；!?]+[”」』）)]*")
-_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
+# A sentence end: its mark, closing quotes, blanks, then what a sentence may open with.
+_EN_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|St|Jr|Sr|No|vs|Mt|Gen|Sen|Rep|Gov|U\.S|U\.K|"
     r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
@@ -94,13 +94,11 @@ def _line_kind(line: str) -> tuple[str, int]:
 
 
 def _trimmed(text: str, start: int, end: int, kind: str, paragraph: int) -> Sentence | None:
-    raw = text[start:end]
-    lead = _MARKUP.match(raw)
-    if lead:
-        start += lead.end()
-    trail = _MARKUP.search(text[start:end])
-    if trail and trail.start() < end - start:
-        end = start + trail.start()
+    """The unit between `start` and `end` without the blanks and markup around it."""
+    while start < end and (text[start].isspace() or text[start] in "*_>"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "*_"):
+        end -= 1
     if end <= start:
         return None
     return Sentence(start, end, _flat(text[start:end]), kind, paragraph)
@@ -135,8 +133,9 @@ def _split_prose(
     chunk = _flat(text[start:end])
     cuts = [m.end() for m in _ZH_END.finditer(chunk)]
     for m in _EN_END.finditer(chunk):
-        if not _NO_BREAK_BEFORE.search(chunk[max(0, m.start() - 8) : m.start()]):
-            cuts.append(m.start())
+        mark_end = m.start() + 1
+        if not _NO_BREAK_BEFORE.search(chunk[max(0, mark_end - 8) : mark_end]):
+            cuts.append(mark_end)
     out: list[Sentence] = []
     prev = 0
     for cut in [*sorted(set(cuts)), len(chunk)]:

@@ -90,7 +90,7 @@ def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Disco
     found = Discovery()
     now_ns = time.time_ns()
     root = inbox.resolve()
-    for file in sorted(_walk(inbox), key=lambda f: f.rel):
+    for file in sorted(_walk(inbox, warehouse), key=lambda f: f.rel):
         if known_stat.get(file.rel) == (file.size, file.mtime_ns):
             found.unchanged += 1
             continue
@@ -136,9 +136,14 @@ def write_ledger(warehouse: Path, rows: list[dict[str, object]]) -> None:
     write_atomic(table, warehouse / LEDGER_PATH)
 
 
-def _walk(inbox: Path) -> Iterator[InboxFile]:
+def _walk(inbox: Path, warehouse: Path) -> Iterator[InboxFile]:
+    """Files under the inbox, skipping hidden and temporary names, and the warehouse
+    itself when it was put inside the inbox (its own files are not articles)."""
+    own = warehouse.resolve()
     for folder, dirs, names in os.walk(inbox):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith((".", "_")) and (Path(folder) / d).resolve() != own
+        )
         for name in names:
             if name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES):
                 continue
@@ -147,8 +152,15 @@ def _walk(inbox: Path) -> Iterator[InboxFile]:
                 stat = path.lstat()
             except OSError:
                 continue
-            rel = path.relative_to(inbox).as_posix()
-            yield InboxFile(path, rel, stat.st_size, stat.st_mtime_ns)
+            yield InboxFile(
+                path, _printable(path.relative_to(inbox)), stat.st_size, stat.st_mtime_ns
+            )
+
+
+def _printable(rel: Path) -> str:
+    """The relative path as valid Unicode: bytes of a name that are not UTF-8 (a Latin-1
+    upload, say) are shown as \\xNN, since Parquet strings cannot hold them undecoded."""
+    return os.fsencode(rel.as_posix()).decode("utf-8", "backslashreplace")
 
 
 def _problem(file: InboxFile, root: Path) -> tuple[str, str] | None:
