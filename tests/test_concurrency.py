@@ -81,7 +81,7 @@ def test_two_runs_started_together_give_the_warehouse_of_one(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     inbox = tmp_path / "inbox"
-    write_articles(inbox, range(12))
+    write_articles(inbox, range(6))
     alone, together = tmp_path / "alone", tmp_path / "together"
     assert run_to_end(inbox, alone, env).returncode == ExitCode.OK
     runs = [start_run(inbox, together, env) for _ in range(2)]

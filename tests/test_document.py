@@ -223,3 +223,8 @@ def test_chinese_measure_phrase_is_no_name() -> None:
     facts = _facts("星河智能完成B轮融资。据报道，丰禾资本此次的投资规模为2亿元。")
     assert ("investment", "星河智能", "丰禾资本", Decimal(200_000_000)) in _parties(facts)
     assert all("规模" not in (f.investee + (f.investor or "")) for f in facts)
+
+
+def test_a_company_the_subject_bought_is_not_the_investee() -> None:
+    facts = _facts("Zeta Robotics, which bought Orbit Labs for $90 million, raised $500 million.")
+    assert _parties(facts) == {("round", "Zeta Robotics", None, Decimal(500_000_000))}

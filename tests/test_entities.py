@@ -134,3 +134,7 @@ def test_known_names_are_found_whole_words_only() -> None:
         "Alibaba",
     ]
     assert find_known("Tencentish") == []
+
+
+def test_traditional_edge_words_are_cut_like_simplified() -> None:
+    assert (clean_name("星河資本則"), clean_name("星河资本则")) == ("星河資本", "星河资本")

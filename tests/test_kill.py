@@ -9,8 +9,8 @@ already holds half the inbox. After the kill the warehouse must read whole with
 unique keys; after a second, complete run it must equal the reference (one
 uninterrupted run of the whole inbox) exactly: same rows, same deal ids.
 
-CI runs FUNDWIRE_KILL_TRIALS (default 5, one per step) trials; the full check is
-`FUNDWIRE_KILL_TRIALS=24 .venv/bin/pytest tests/test_kill.py -s` (about 4 minutes).
+CI runs FUNDWIRE_KILL_TRIALS (default 4) trials; the full check is
+`FUNDWIRE_KILL_TRIALS=24 .venv/bin/pytest tests/test_kill.py -s` (10 to 15 minutes on two cores).
 FUNDWIRE_KILL_SEED replays a sequence of kill moments.
 """
 
@@ -44,9 +44,9 @@ from tests.runs import (
     write_articles,
 )
 
-TRIALS = int(os.environ.get("FUNDWIRE_KILL_TRIALS", "5"))  # one per step
+TRIALS = int(os.environ.get("FUNDWIRE_KILL_TRIALS", "4"))
 SEED = int(os.environ.get("FUNDWIRE_KILL_SEED", str(random.randrange(1_000_000))))
-ARTICLES = range(24)
+ARTICLES = range(16)
 BATCH = ("--batch-size", "4")  # many extraction tasks and staged files to land in
 EXTRA_FILES = {
     "empty.md": b"",
@@ -63,6 +63,10 @@ PHASES = (
     ("views", (".fundwire.duckdb.", "fundwire.duckdb")),
     ("ledger", ("_state",)),
 )
+
+# The steps the trials aim at in turn: the writing steps first, so that few trials (CI)
+# still kill during Parquet commits, deal derivation, the view build and the ledger.
+AIMS = ("commit", "derive", "views", "ledger", "extract")
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +106,7 @@ def test_kill_at_random_moments_then_rerun(world: dict) -> None:
     outcomes: Counter[str] = Counter()
     for trial in range(TRIALS):
         mode = ("fresh", "incremental")[trial % 2]
-        target = PHASES[trial % len(PHASES)][0]  # 10 trials cover every (mode, step) pair
+        target = AIMS[trial % len(AIMS)]  # 10 trials cover every (mode, step) pair
         delay = rng.uniform(0.0, world["spans"][target])
         warehouse = _trial_warehouse(world, mode, f"trial-{trial:02d}")
         started = time.time_ns()

@@ -44,6 +44,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 _FILE_NAME_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
 )
+_MAX_STRAY_SHARE = 0.1  # non-ASCII bytes in text read as cp1252 when nothing else fits
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _EARLIEST_PUBLISHED = date(1990, 1, 1)
 _LATEST_PUBLISHED = date(2100, 1, 1)
@@ -124,9 +125,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
 def _detected_encoding(data: bytes) -> str:
     """The charset detector's pick among the codecs an article without a BOM can be in.
 
-    UTF-16/32 without a byte-order mark is never accepted (the detector reads short
-    Latin-1 text as UTF-16-BE). On a tie the pick is GB18030: fundwire reads English
-    and Chinese, and a short GBK sentence scores exactly as well as cp949 or cp932.
+    UTF-16/32 without a byte-order mark is never accepted (the bytes hold no NUL, so
+    they are not UTF-16 text; the detector proposes it for short Latin-1 text). When
+    nothing else fits, bytes that are nearly all ASCII are Western text with a few
+    stray bytes and are read as cp1252 (the detector names no codec for "$ café");
+    otherwise they are mixed or corrupt. On a tie the pick is GB18030: fundwire reads
+    English and Chinese, and a short GBK sentence scores exactly as well as cp949.
     """
     candidates = [
         match
@@ -134,6 +138,8 @@ def _detected_encoding(data: bytes) -> str:
         if match.encoding and not match.encoding.startswith(("utf_16", "utf_32"))
     ]
     if not candidates:
+        if sum(byte >= 0x80 for byte in data) <= _MAX_STRAY_SHARE * len(data):
+            return "cp1252"
         raise DecodeError("undecodable", "no text encoding fits the bytes (mixed or corrupt)")
     best = candidates[0]
     for match in candidates:

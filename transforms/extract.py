@@ -6,15 +6,14 @@ sentences -> per-sentence deals (relations: money, names, dates, round words, ro
 
 from __future__ import annotations
 
-import re
-
 from fundwire.transforms.document import deal_facts, merge_facts, resolve
+from fundwire.transforms.hanzi import compile_folded
 from fundwire.transforms.records import Article, Fact
 from fundwire.transforms.relations import read_sentence
 from fundwire.transforms.sentences import split_sentences
 
-_YEN_CONTEXT = re.compile(r"\byen\b|日元|日圓|円|\bJapan", re.I)
-_YUAN_CONTEXT = re.compile(r"\byuan\b|\bRMB\b|人民币|人民幣|\bCNY\b", re.I)
+_YEN_CONTEXT = compile_folded(r"\byen\b|日元|日圓|円|\bJapan")
+_YUAN_CONTEXT = compile_folded(r"\byuan\b|\bRMB\b|人民币|人民幣|\bCNY\b")
 
 
 def extract_facts(article: Article) -> list[Fact]:

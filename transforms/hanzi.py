@@ -119,6 +119,11 @@ _PAIRS = [
     "乐樂",
     "强強",
     "协協",
+    "则則",
+    "规規",
+    "总總",
+    "续續",
+    "余餘",
 ]
 _VARIANT = {pair[0]: pair[1] for pair in _PAIRS}
 
@@ -161,35 +166,45 @@ class FoldedPattern:
 
     Python's `re` folds case at every position it tries under `re.I`; the same pattern with
     lower-case literals, run on `text.lower()`, finds the same matches several times faster.
-    Offsets are those of `text` (lower-casing keeps the length of the scripts news is written
-    in; where it would not, the `re.I` pattern runs instead). Matched text comes back
-    lower-cased: use offsets to read the original.
+    A pattern opening with `\\b` cannot use the engine's first-character scan, so a gate
+    (the pattern without its word edges, which matches wherever the pattern does) rules out
+    most texts first. Offsets are those of `text` (lower-casing keeps the length of the
+    scripts news is written in; where it would not, the `re.I` pattern runs instead).
+    Matched text comes back lower-cased: use offsets to read the original.
     """
 
-    __slots__ = ("_exact", "_folded", "pattern")
+    __slots__ = ("_exact", "_folded", "_gate", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._exact = re.compile(pattern, re.I)
-        self._folded = re.compile(_lower_literals(pattern))
+        folded = _lower_literals(pattern)
+        self._folded = re.compile(folded)
+        gate = _without_word_edges(folded)
+        self._gate = re.compile(gate) if gate != folded else None
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+    def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
+        """The pattern and text to run, or None when the gate rules the text out."""
         low = text.lower()
-        return (self._folded, low) if len(low) == len(text) else (self._exact, text)
+        if len(low) != len(text):
+            return self._exact, text
+        if self._gate is not None and not self._gate.search(low, pos, endpos):
+            return None
+        return self._folded, low
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        pattern, subject = self._pick(text)
-        return pattern.search(subject, pos, endpos)
+        picked = self._pick(text, pos, endpos)
+        return picked[0].search(picked[1], pos, endpos) if picked else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        pattern, subject = self._pick(text)
-        return pattern.match(subject, pos, endpos)
+        picked = self._pick(text, pos, endpos)
+        return picked[0].match(picked[1], pos, endpos) if picked else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        pattern, subject = self._pick(text)
-        return pattern.finditer(subject, pos, endpos)
+        picked = self._pick(text, pos, endpos)
+        return picked[0].finditer(picked[1], pos, endpos) if picked else iter(())
 
 
 def compile_folded(pattern: str) -> FoldedPattern:
@@ -213,5 +228,39 @@ def _lower_literals(pattern: str) -> str:
             i = close + 1
             continue
         out.append(ch.lower() if ch.isascii() else ch)
+        i += 1
+    return "".join(out)
+
+
+def _without_word_edges(pattern: str) -> str:
+    """`pattern` without the `\\b` assertions that only restrict it (those outside character
+    classes and negative lookarounds): it matches wherever `pattern` does, and the engine can
+    scan for its first characters."""
+    out: list[str] = []
+    groups: list[bool] = []  # for each open group: is it a negative lookaround?
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        pair = pattern[i : i + 2]
+        if pair == "\\b" and not in_class and not any(groups):
+            i += 2
+            continue
+        if pattern[i] == "\\":
+            out.append(pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = pattern[i] != "]"
+        elif pattern[i] == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]": a literal "]" opens the class
+                out.append("[]")
+                i += 2
+                continue
+        elif pattern[i] == "(":
+            groups.append(pattern.startswith(("(?!", "(?<!"), i))
+        elif pattern[i] == ")" and groups:
+            groups.pop()
+        out.append(pattern[i])
         i += 1
     return "".join(out)

@@ -420,8 +420,13 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 
 # --- frames ---------------------------------------------------------------------------------
 
+# Inserted phrases masked before frames are read: appositives, relative clauses, and the
+# company a subject bought ("X, which bought Y for $1bn, raised…": Y is no party).
 _EN_APPOSITIVE = compile_both(
-    r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|,\s+(?:which|who)\s+(?=\w)|"
+    r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|"
+    r",\s+(?:which|who)\s+(?:\w+\s+){0,2}(?:bought|acquired|acquires|buys|purchased|owns|"
+    r"took over|agreed to buy|agreed to acquire)\s[^,;]{2,100}?,(?=\s)|"
+    r",\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
     r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s"
     r"[^,;]{2,80}?,(?=\s)"
@@ -1218,13 +1223,12 @@ def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
     of", "Y的估值为"): a rival or peer told beside a round is valued, not the round's company."""
     if cjk and _ZH_VALUED_AFTER.match(flat, money.end):
         return None  # the valued company comes after the figure (see _valued_company)
-    before = flat[_clause_start(flat, money.start) if cjk else 0 : money.start]
+    before = flat[_clause_start(flat, money.start) : money.start]
     m = (_ZH_VALUED_SUBJECT if cjk else _EN_VALUED_SUBJECT).search(before)
     if m is None:
         return None
-    np = m.group("np") if cjk or m.group("np") else m.group("owner")
-    start = m.start("np") if cjk or m.group("np") else m.start("owner")
-    phrase = before[start : start + len(np)]
+    group = "np" if cjk or m.group("np") else "owner"
+    phrase = before[m.start(group) : m.end(group)]  # the original case, not the folded match
     if is_coreference(phrase.strip()) or re.match(r"\s*(?:其|该|这家|此|它|it\b|its\b)", phrase):
         return None
     names = [n for n in find_names(phrase) if not re.match(r"['’]s\b", phrase[n.end :])]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import zlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -49,6 +50,7 @@ FACT_COLUMNS = [
     "evidence",
 ]
 RULES_PATH = Path(DEALS.name) / "_rules.txt"  # readers skip files starting with "_"
+FACTS_PER_SLICE = 50_000  # a full rebuild holds about this many facts as Python objects
 _SEP = "\x1f"  # joins the parts of a group key; canonical keys hold only word characters
 
 
@@ -66,8 +68,7 @@ def derive_tables(warehouse: Path, base_currency: str) -> DerivedReport:
     if _stored_rules(warehouse) == rules:
         deals, sources, touched = _update_deals(warehouse, facts)
     else:
-        deals, sources = build_deals(facts.to_pylist())
-        deals, sources, touched = table_from_rows(deals, DEALS), _sources(sources), None
+        deals, sources, touched = *_build_by_company(facts), None
     if touched != 0:
         replace_table(warehouse, DEALS, deals)
         replace_table(warehouse, DEAL_SOURCES, sources)
@@ -131,6 +132,28 @@ def _update_deals(warehouse: Path, facts: pa.Table) -> tuple[pa.Table, pa.Table,
         ),
         len(touched),
     )
+
+
+def _build_by_company(facts: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """All deals, formed a slice of companies at a time so memory stays bounded.
+
+    A company's deals depend on its facts alone, so slicing cannot change them.
+    """
+    companies = _canonical(facts["investee"])
+    slices = -(-facts.num_rows // FACTS_PER_SLICE)
+    spellings = pc.unique(companies)
+    slice_of = pa.array(
+        [zlib.crc32(key.encode()) % slices for key in spellings.to_pylist()], pa.int32()
+    )
+    numbers = pc.take(slice_of, pc.index_in(companies, value_set=spellings))
+    deals, sources = [], []
+    for number in range(slices):
+        rows = facts.filter(pc.equal(numbers, number)).to_pylist()
+        slice_deals, slice_sources = build_deals(rows)
+        deals.append(table_from_rows(slice_deals, DEALS))
+        sources.append(_sources(slice_sources))
+    empty = (DEALS.schema.empty_table(), DEAL_SOURCES.schema.empty_table())
+    return pa.concat_tables([empty[0], *deals]), pa.concat_tables([empty[1], *sources])
 
 
 def _sources(rows: list[dict]) -> pa.Table:
