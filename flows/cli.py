@@ -246,3 +246,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("fundwire: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
+    except Exception as exc:  # a bug, not bad input: still one line, traceback on request
+        if os.environ.get("FUNDWIRE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"fundwire: error: unexpected {type(exc).__name__}: {exc} "
+            "(set FUNDWIRE_DEBUG=1 for the traceback)\n"
+        )
+        sys.exit(ExitCode.FAILURE)

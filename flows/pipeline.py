@@ -97,7 +97,7 @@ def ingest(
                 inbox, warehouse, run_id, base_currency, batch_size, settle_seconds
             )
     except WarehouseLocked as exc:
-        logger.warning("skipped: %s", exc)
+        logger.info("skipped: %s", exc)
         summary = RunSummary(run_id, inbox, warehouse, database_path(warehouse), locked=str(exc))
     summary.seconds = time.monotonic() - started
     logger.info("run %s done in %.1fs: %s", run_id, summary.seconds, summary.one_line())

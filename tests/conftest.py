@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import fundwire.flows  # noqa: F401  (sets Prefect's quiet, offline defaults before Prefect loads)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 

@@ -29,6 +29,8 @@ def database_path(warehouse: Path) -> Path:
 def parquet_globs(warehouse: Path) -> dict[str, str]:
     """raw_<table> view name → absolute glob of the table's Parquet files."""
     root = warehouse.absolute()
+    if any(char in str(root) for char in "*?[]{}"):
+        raise WarehouseError(f"warehouse path {root} contains a glob character (*?[]{{}})")
     return {
         f"raw_{spec.name}": str(root / spec.name / ("*/" * len(spec.partition_by)) / DATA_FILE)
         for spec in (*INGESTED_TABLES, *DERIVED_TABLES)
@@ -57,6 +59,7 @@ def query_warehouse(warehouse: Path, sql: str) -> tuple[list[str], list[tuple]]:
         raise WarehouseError(f"no warehouse at {warehouse} (run `fundwire run` first)")
     try:
         con = duckdb.connect(str(path), read_only=True)
+        _confine(con, warehouse)
     except duckdb.Error as exc:
         raise WarehouseError(f"cannot open {path}: {_first_line(exc)}") from exc
     try:
@@ -67,6 +70,13 @@ def query_warehouse(warehouse: Path, sql: str) -> tuple[list[str], list[tuple]]:
         raise WarehouseError(f"query failed: {_first_line(exc)}") from exc
     finally:
         con.close()
+
+
+def _confine(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
+    """An ad hoc query may read the warehouse and nothing else, and write nothing."""
+    con.execute("SET allowed_directories = [?]", [f"{warehouse.resolve()}/"])
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
 
 
 def _first_line(exc: Exception) -> str:
