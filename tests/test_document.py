@@ -164,3 +164,19 @@ def test_undated_valuation_of_the_round_takes_the_round_date() -> None:
     )
     (valuation,) = [f for f in _facts(text) if f.kind == "valuation"]
     assert valuation.date == "2022-05-09"
+
+
+def test_dateline_and_descriptor_are_not_the_company() -> None:
+    text = (
+        "STOCKHOLM (Wire) - Swedish payments firm Zetapay said it has raised $80 million "
+        "in a round led by Foo Capital.\n\n"
+        "South Korean AI developer Qupstage said on Tuesday it has raised $7 million.\n"
+    )
+    facts = _brief(_facts(text))
+    assert ("investment", "Zetapay", "Foo Capital", None, True, None, "2024-06") in facts
+    assert {f[1] for f in facts} == {"Zetapay", "Qupstage"}
+
+
+def test_a_country_is_not_an_investor() -> None:
+    facts = _facts("Zeta Bank has raised $100 million from Japan's three largest banks.")
+    assert [(f.kind, f.investor) for f in facts] == [("round", None)]

@@ -110,3 +110,15 @@ def test_chinese_suffix_name_found_in_text() -> None:
 
 def test_verb_phrase_after_gongsi_is_not_a_name() -> None:
     assert [m.text for m in find_names("公司隨即押後上市，並更新招股文件。")] == []
+
+
+@pytest.mark.parametrize("raw", ["Japan's", "Japan", "Swedish", "South Korean AI", "San Francisco"])
+def test_places_and_nationalities_are_never_parties(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw", ["产业资本", "战略股东", "某国际战略投资人", "东南亚财团", "两家", "战略"]
+)
+def test_unnamed_chinese_parties_are_not_names(raw: str) -> None:
+    assert clean_name(raw) is None

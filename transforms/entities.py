@@ -157,7 +157,7 @@ _EN_TOKEN = (
     r"(?:[A-Z][A-Za-z0-9_.&'’+-]*[A-Za-z0-9_]|[A-Z]|[a-z][a-z]?[A-Z][A-Za-z0-9_.-]*"
     r"|\d+[A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*)(?![A-Za-z0-9])"
 )
-EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
+EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:['’]?\s+(?:&\s+)?{_EN_TOKEN})*")  # Teachers' Plan
 _EN_STOP_START = frozenset(
     [
         "The",
@@ -312,6 +312,28 @@ _EN_STOP_END = frozenset(
         "Friday",
     ]
 )
+# Places and the adjectives of nationality: they describe a party ("Swedish payments firm
+# Klarna", "Japan's three largest banks"), they never are one.
+_EN_PLACE = re.compile(
+    r"(?:(?:(?:North|South|East|West|Central|Southeast|Northern|Southern|Eastern|Western)\s+)?"
+    r"(?:Japan|China|India|Korea|Singapore|Germany|France|Britain|England|Europe|Asia|Africa|"
+    r"America|Canada|Mexico|Brazil|Australia|Israel|Italy|Spain|Sweden|Norway|Denmark|Finland|"
+    r"Switzerland|Netherlands|Belgium|Austria|Poland|Ireland|Indonesia|Vietnam|Thailand|Malaysia|"
+    r"Philippines|Taiwan|Hong Kong|Saudi Arabia|Qatar|Turkey|Russia|Ukraine|Egypt|Nigeria|Kenya|"
+    r"Argentina|Chile|Colombia|Pakistan|Bangladesh|UAE|U\.?S\.?A?|U\.?K\.?|United States|"
+    r"United Kingdom|United Arab Emirates|Silicon Valley|San Francisco|New York|London|Paris|"
+    r"Berlin|Munich|Stockholm|Amsterdam|Zurich|Dublin|Madrid|Tokyo|Osaka|Seoul|Beijing|Shanghai|"
+    r"Shenzhen|Hangzhou|Guangzhou|Taipei|Mumbai|Bengaluru|Bangalore|New Delhi|Delhi|Jakarta|"
+    r"Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Toronto|Montreal|Sydney|Boston|Seattle|Austin|"
+    r"Palo Alto|Los Angeles|Washington|Chicago|Miami)"
+    r"|(?:(?:North|South|East|West|Southeast)?\s*(?:Japanese|Chinese|Indian|Korean|Singaporean|"
+    r"German|French|British|English|European|Asian|African|American|Canadian|Mexican|Brazilian|"
+    r"Australian|Israeli|Italian|Spanish|Swedish|Norwegian|Danish|Finnish|Swiss|Dutch|Belgian|"
+    r"Austrian|Polish|Irish|Indonesian|Vietnamese|Thai|Malaysian|Filipino|Taiwanese|Saudi|"
+    r"Emirati|Qatari|Turkish|Russian|Ukrainian|Egyptian|Nigerian|Kenyan|Argentine|Chilean|"
+    r"Pakistani|Nordic|Scandinavian|Middle Eastern|Gulf|Californian|Parisian|Bavarian)))"
+    r"(?![\w-])"
+)
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
@@ -343,9 +365,18 @@ _ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za
 _ZH_VAGUE = compile_both(
     r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮"
 )
-_ZH_COUNTRY = compile_both(
-    r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
-    r"印度|加拿大|瑞士|荷兰|中东)(?=.{2,})"
+_ZH_COUNTRY_WORD = (
+    r"(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
+    r"印度|加拿大|瑞士|荷兰|中东|中国|东南亚|欧洲|亚洲|北美|瑞典|意大利|西班牙|澳大利亚|印尼|越南)"
+)
+_ZH_COUNTRY = compile_both(rf"^{_ZH_COUNTRY_WORD}(?=.{{2,}})")
+# A description standing where a name should ("产业资本", "某国际战略投资人", "两家", "东南亚财团"):
+# who invested is not said, so no party is named.
+_ZH_UNNAMED_PARTY = compile_both(
+    rf"(?:某|一家|两家|[二三四五六七八九十几多数]家|一位|多位|数位|若干)?(?:{_ZH_COUNTRY_WORD}|国际|"
+    r"海外|境外|境内|国内|外资|本土|地方|国有|国资|央企|产业|战略|财务|知名|头部|一线|顶级|大型|"
+    r"主权|家族|私募|风险|风投|险资|银行|机构|老|新|现有|原有|早期|其他|多个|一批)*"
+    r"(?:资本|基金|股东|投资人|投资者|投资方|投资机构|财团|机构|资金|方|家|办公室)?"
 )
 _COREFERENCE_EN = compile_both(
     r"^(?:the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|group|developer|maker|business|"
@@ -422,7 +453,13 @@ def _clean_chinese(text: str) -> str | None:
         if text == before:
             break
     text = strip_legal_suffix(_ZH_EDGE_WORDS.sub("", _ZH_NOT_IN_NAME.split(text)[0].strip()))
-    if not text or len(text) > 16 or re.search(r"[，。；：！？]", text) or _ZH_VAGUE.match(text):
+    if (
+        not text
+        or len(text) > 16
+        or re.search(r"[，。；：！？]", text)
+        or _ZH_VAGUE.match(text)
+        or _ZH_UNNAMED_PARTY.fullmatch(text)
+    ):
         return None
     if not has_cjk(text):
         return _clean_english(text)
@@ -473,6 +510,9 @@ def _clean_english(text: str) -> str | None:
         words.pop()
     if not words or words[0] in _EN_STOP_START or (len(words) == 1 and len(words[0]) < 2):
         return None
+    place = _EN_PLACE.match(" ".join(words))
+    if place and all(w in _EN_STOP_START for w in " ".join(words)[place.end() :].split()):
+        return None  # "Japan", "South Korean AI": a place or a nationality describes, never names
     return strip_legal_suffix(" ".join(words))
 
 

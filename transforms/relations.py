@@ -120,6 +120,11 @@ _FUND_RAISE = compile_both(
 _CONVERSION = compile_both(
     r"^\s*[（(]\s*(?:约合|合|折合|约|or|about|approximately|roughly|~)?\s*$", re.I
 )
+# A wire dateline opening the story: "STOCKHOLM (Wire) -", "LONDON, March 3 (Reuters) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,40}\))?"
+    r"\s*(?:[-—–]{1,2}|:)\s+"
+)
 _REFERS_BACK = compile_both(r"当时|彼时|at the time|\bthen\b", re.I)
 
 
@@ -434,7 +439,7 @@ _EN_INVEST = compile_both(
     re.I,
 )
 _EN_BACK = compile_both(
-    r"\b(?:backs|backed|funds|bets on|bought into|buys into|"
+    r"(?<!-)\b(?:backs|backed|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
     r"(?:bet|stake|investment|holding) (?:on|in))\s+",
     re.I,
@@ -549,6 +554,7 @@ def _en_subject(flat: str, pos: int) -> str | None:
     if coref and not find_names(last[coref.end("np") :]):
         speaker = re.search(r"\b(?:said|says|announced|confirmed|told)\b", clause)
         named = find_names(clause[: speaker.start()]) if speaker else []
+        named = [n for n in named if not _DESCRIBES_NEXT.match(clause, n.end)]
         if named:
             return named[0].text
         if re.search(r"\bit\b(?:\s+\w+){0,4}\s*$", last):
@@ -556,9 +562,19 @@ def _en_subject(flat: str, pos: int) -> str | None:
             return earlier[-1].text if earlier else COREFERENCE
         return COREFERENCE
     names = [m for m in find_names(clause) if m.end <= len(clause)]
+    names = [n for n in names if not _DESCRIBES_NEXT.match(clause, n.end)]
     if names:
         return names[-1].text
     return None
+
+
+# A name that qualifies a descriptor before the real subject: "OpenAI rival Zeta",
+# "Nvidia-backed AI developer Zeta", "the Stockholm payments firm Zeta".
+_DESCRIBES_NEXT = re.compile(
+    r"(?:-[a-z]+)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:developer|start-?up|firm|maker|company|rival|"
+    r"unit|arm|subsidiary|platform|provider|operator|giant|lender|startup|player|specialist|"
+    r"designer|owner|parent|unicorn|challenger|competitor|spin-?off|affiliate)\s+[A-Z0-9]"
+)
 
 
 # Words without which a sentence tells no funding deal: one scan skips the rest.
@@ -584,6 +600,8 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
     cjk = has_cjk(text)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
+    if not cjk and (dateline := _DATELINE.match(flat)):
+        flat = " " * dateline.end() + flat[dateline.end() :]
     if cjk:
         flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
         flat = _ZH_BESIDES.sub(lambda m: " " * len(m.group()), flat)
