@@ -322,3 +322,35 @@ def test_first_tranche_and_capital_spending_are_not_deals() -> None:
     assert roles == ["distractor", "distractor"]
     spending = "Foo's capital spending this year is expected to reach about $75 billion."
     assert [f.role for f in read_figures(spending, "CNY")] == ["distractor"]
+
+
+def test_a_figure_compared_with_is_an_earlier_valuation_not_a_round() -> None:
+    deals = _deals(
+        "Zeta Robotics raised $80 million at a $6.7 billion valuation, up from $9bn in 2021."
+    )
+    assert [(d.kind, d.amount.amount, d.date) for d in deals] == [
+        ("round", 80_000_000, None),
+        ("valuation", 6_700_000_000, None),
+        ("valuation", 9_000_000_000, "2021"),
+    ]
+
+
+def test_the_figure_next_to_valuation_is_the_valuation() -> None:
+    deals = _deals("Zeta Robotics raises $800M as valuation falls to $6.7B")
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("round", 800_000_000),
+        ("valuation", 6_700_000_000),
+    ]
+
+
+def test_operating_figures_are_not_deals_or_valuations() -> None:
+    deals = _deals(
+        "Zeta Shop raised $50 million, valuing it at $1 billion, with an order value of "
+        "$30 million and an annualized revenue run-rate of $9 million."
+    )
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("round", 50_000_000),
+        ("valuation", 1_000_000_000),
+    ]
+    assert _deals("Its gross merchandise value stood at $2 billion last year.") == []
+    assert _deals("公司去年交易额达30亿元。") == []

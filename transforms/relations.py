@@ -70,11 +70,13 @@ class Deal:
 _VALUATION_BEFORE = compile_both(
     r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
     r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|"
-    r"hit|topped|rose to))?)\s*$",
+    r"hit|topped|rose to|(?:\w+ ){1,2}(?:to|at|of|near|around|about)))?)\s*$",
     re.I,
 )
 _VALUATION_AFTER = compile_both(
-    r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值", re.I
+    r"^\s*(?!(?:as|and|with|while|after|but|amid|on|in|for|its|the|a)\s)(?:\w+\s)?"
+    r"(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值",
+    re.I,
 )
 _DISTRACTOR_NEAR = compile_both(
     r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|"
@@ -84,6 +86,22 @@ _DISTRACTOR_NEAR = compile_both(
     r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理",
     re.I,
 )
+# Figures of how a business trades, not of what it is worth or raised.
+_OPERATING_FIGURE = compile_both(
+    r"\b(?:gross merchandise|merchandise value|order value|transaction value|(?:payment|"
+    r"transaction|trading) volume|run-?rate|annual(?:ized)? recurring|recurring revenue|ARR|GMV|"
+    r"bookings|turnover)\b|交易额|交易规模|成交额|订单额|营收|流水|年化收入",
+    re.I,
+)
+# "up from $3bn in 2021": a figure of the past, told to compare (FACTS: never the current round).
+_EARLIER_FIGURE = compile_both(
+    r"\b(?:up|down|rising|falling|jumping|climbing|dropping|increas\w*|decreas\w*|compared)\s+"
+    r"(?:\w+\s+)?(?:from|with)\s+(?:(?:about|around|roughly|nearly|just|over|more than|"
+    r"less than|a|an|its|the)\s+)*$|\b(?:than|versus|vs\.?)\s+(?:about\s+|around\s+)?$"
+    r"|(?:高于|低于|较|相比)(?:此前|之前|上一轮|上轮)?(?:的)?$",
+    re.I,
+)
+_VALUATION_WORD = compile_both(r"valu(?:ation|ed|ing|es)|估值", re.I)
 _TOTAL_NEAR = compile_both(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
     r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|"
@@ -152,6 +170,10 @@ def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
 def _figure_role(text: str, money: Money) -> str:
     before = text[max(0, money.start - 60) : money.start]
     after = text[money.end : money.end + 30]
+    if _OPERATING_FIGURE.search(before[-40:] + " " + after[:20]):
+        return "distractor"  # "gross merchandise value of $2bn", "ARR", "交易额": how it trades
+    if _EARLIER_FIGURE.search(before):
+        return "earlier" if _VALUATION_WORD.search(text) else "distractor"
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
     if re.search(r"\bat (?:around |about |roughly )?$", before) and re.search(
@@ -1153,9 +1175,12 @@ def _valuations(
 ) -> list[Deal]:
     out = []
     for i, figure in enumerate(figures):
-        if i in used or figure.role != "valuation":
+        if i in used or figure.role not in ("valuation", "earlier"):
             continue
         used.add(i)
+        if figure.role == "earlier":
+            out.append(_earlier_valuation(flat, sentence, figure, out or deals))
+            continue
         holder = next((d for d in deals if d.kind == "round"), deals[0] if deals else None)
         if holder is not None and holder.investee:
             investee = holder.investee
@@ -1165,6 +1190,20 @@ def _valuations(
         deal.anchor = holder.anchor if holder else figure.money.start
         out.append(deal)
     return out
+
+
+_EARLIER_WHEN = re.compile(r"\d{4}|(?:last|previous|prior) (?:year|round)|去年|上一轮", re.I)
+
+
+def _earlier_valuation(flat: str, sentence: Sentence, figure: Figure, told: list[Deal]) -> Deal:
+    """ "…, up from $3bn in 2021": the company's valuation then, dated by what follows it."""
+    investee = next((d.investee for d in told if d.investee), COREFERENCE)
+    deal = Deal("valuation", investee, sentence, figure.money)
+    clause_end = _clause_end(flat, figure.money.end)
+    dated = _EARLIER_WHEN.search(flat, figure.money.end, clause_end)
+    deal.anchor = dated.end() if dated else figure.money.start
+    deal.background = True  # told in passing: no published date stands in for it
+    return deal
 
 
 def _valued_company(flat: str, money: Money, cjk: bool) -> str:
