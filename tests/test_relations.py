@@ -354,3 +354,27 @@ def test_operating_figures_are_not_deals_or_valuations() -> None:
     ]
     assert _deals("Its gross merchandise value stood at $2 billion last year.") == []
     assert _deals("公司去年交易额达30亿元。") == []
+
+
+def test_chinese_names_are_cut_from_modals_and_verbs() -> None:
+    (deal,) = _deals("甲乙智能正洽谈新一轮融资，金额约5亿美元。")
+    assert (deal.investee, deal.status) == ("甲乙智能", "in_talks")
+    (deal,) = _deals("小米有望领投甲乙智能的新一轮融资。")
+    assert (deal.investee, deal.investors[0].name, deal.status) == (
+        "甲乙智能",
+        "Xiaomi",
+        "in_talks",
+    )
+    (deal,) = _deals("甲乙智能宣佈完成10亿元C轮融资，由腾讯领投。")
+    assert (deal.investee, deal.round) == ("甲乙智能", "series_c")
+
+
+def test_each_investor_of_fenbie_keeps_the_amount() -> None:
+    deals = _deals("甲乙智能完成10亿元融资，腾讯和张三分别出资5亿元。")
+    investments = [(d.investors[0].name, d.amount.amount) for d in deals if d.kind == "investment"]
+    assert investments == [("Tencent", 500_000_000), ("张三", 500_000_000)]
+
+
+def test_known_names_run_together_are_split() -> None:
+    (deal,) = _deals("甲乙智能完成5亿美元融资，腾讯阿里吉利跟投。")
+    assert [i.name for i in deal.investors] == ["Tencent", "Alibaba", "Geely"]

@@ -21,6 +21,7 @@ from fundwire.transforms.dates import DateMention, find_dates
 from fundwire.transforms.entities import (
     canonical,
     clean_name,
+    find_known,
     find_names,
     has_cjk,
     is_coreference,
@@ -234,6 +235,8 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     """Names of a list span, read away from its cue word; stops at the first non-name item."""
     cjk = has_cjk(span)
     items = [i for i in (_ZH_SPLIT if cjk else _EN_SPLIT).split(span) if i.strip()]
+    if cjk:  # "腾讯阿里吉利": known names run together without separators
+        items = [part for item in items for part in _run_together(item)]
     if backwards:
         items.reverse()
     names: list[str] = []
@@ -251,6 +254,17 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
+def _run_together(item: str) -> list[str]:
+    """The known names an item is made of end to end, else the item itself."""
+    known = find_known(item)
+    if len(known) < 2 or any(a.end != b.start for a, b in zip(known, known[1:], strict=False)):
+        return [item]
+    if item[: known[0].start].strip() or _ZH_NAME_GAP.search(item[known[-1].end :]):
+        return [item]
+    return [*(m.text for m in known[:-1]), item[known[-1].start :]]
+
+
+_ZH_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
 _EN_ITEM_LEAD = compile_both(
     r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I
 )
@@ -492,7 +506,8 @@ _ZH_INVEST_TO = compile_both(
     r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
 _ZH_INVESTED = compile_both(
-    r"(?:联合|共同)?(?:领投|投资|注资|入股|押注|参投|跟投)了(?P<target>[^，。；]{1,40}?)"
+    r"(?:联合|共同)?(?:(?:领投|投资|注资|入股|押注|参投|跟投)了|(?:领投|参投|跟投)"
+    r"(?=[^，。；了]{2,20}?的[^，。；]{0,8}(?:融资|[轮輪])))(?P<target>[^，。；]{1,40}?)"
     r"(?=的|[，。；]|$|(?:逾|超|近|约)?[\d一二三四五六七八九十两数百千万亿]+)"
 )
 # "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
