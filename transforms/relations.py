@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from fundwire.transforms.dates import DateMention, find_dates
 from fundwire.transforms.entities import (
@@ -257,7 +258,7 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
 def _run_together(item: str) -> list[str]:
     """The known names an item is made of end to end, else the item itself."""
     known = find_known(item)
-    if len(known) < 2 or any(a.end != b.start for a, b in zip(known, known[1:], strict=False)):
+    if len(known) < 2 or any(a.end != b.start for a, b in pairwise(known)):
         return [item]
     if item[: known[0].start].strip() or _ZH_NAME_GAP.search(item[known[-1].end :]):
         return [item]
