@@ -180,3 +180,30 @@ def test_dateline_and_descriptor_are_not_the_company() -> None:
 def test_a_country_is_not_an_investor() -> None:
     facts = _facts("Zeta Bank has raised $100 million from Japan's three largest banks.")
     assert [(f.kind, f.investor) for f in facts] == [("round", None)]
+
+
+def test_investor_lists_in_their_own_sentence_join_the_round() -> None:
+    text = (
+        "Zeta Robotics has raised $80 million in a Series D round led by Foo Capital. "
+        "Bar Ventures also put money into the round. "
+        "Qux Partners and Jane Doe were among the angel investors.\n"
+    )
+    investors = {f.investor: f.round for f in _facts(text) if f.kind == "investment"}
+    assert investors == {
+        "Foo Capital": "series_d",
+        "Bar Ventures": "series_d",
+        "Qux Partners": "series_d",
+        "Jane Doe": "series_d",
+    }
+
+
+def test_an_investors_own_amount_is_not_a_round_of_the_investor() -> None:
+    text = (
+        "Zeta Retail raised Rs 1,000 crore. "
+        "Foo Holdings invested Rs 400 crore of its own capital in the round.\n"
+    )
+    facts = {(f.kind, f.investee, f.investor, f.amount) for f in _facts(text)}
+    assert facts == {
+        ("round", "Zeta Retail", None, Decimal("10000000000")),
+        ("investment", "Zeta Retail", "Foo Holdings", Decimal("4000000000")),
+    }

@@ -378,3 +378,30 @@ def test_each_investor_of_fenbie_keeps_the_amount() -> None:
 def test_known_names_run_together_are_split() -> None:
     (deal,) = _deals("甲乙智能完成5亿美元融资，腾讯阿里吉利跟投。")
     assert [i.name for i in deal.investors] == ["Tencent", "Alibaba", "Geely"]
+
+
+def test_the_likes_of_and_a_past_backing_do_not_hide_investors() -> None:
+    (deal,) = _deals(
+        "Zeta AI raised $9 million from the likes of Foo Capital, Bar Ventures and Jane Doe, "
+        "who also backed Qux Labs."
+    )
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Jane Doe"]
+
+
+def test_angel_investors_named_after_the_lead_do_not_lead() -> None:
+    (deal,) = _deals("Zeta AI raised $9 million led by Foo Capital and angel investors Jane Doe.")
+    assert [(i.name, i.lead) for i in deal.investors] == [("Foo Capital", True), ("Jane Doe", None)]
+
+
+def test_cumulative_investment_is_a_stake() -> None:
+    deals = _deals(
+        "Foo Holdings invested €20 million in Zeta Energy, bringing its total investment to €75m."
+    )
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("investment", 20_000_000),
+        ("stake", 75_000_000),
+    ]
+    (deal,) = _deals("福欧控股累计投资甲乙能源约5亿元。")
+    assert (deal.kind, deal.investee, deal.amount.amount) == ("stake", "甲乙能源", 500_000_000)
+    (deal,) = _deals("福欧控股对甲乙能源合计已投入5亿元。")
+    assert (deal.kind, deal.investee) == ("stake", "甲乙能源")

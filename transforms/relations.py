@@ -267,7 +267,7 @@ def _run_together(item: str) -> list[str]:
 
 _ZH_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
 _EN_ITEM_LEAD = compile_both(
-    r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I
+    r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
 _EN_ITEM_TAIL = re.compile(
     r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*"
@@ -301,7 +301,8 @@ _EN_PART_AFTER = compile_both(
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
-    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included))\s+",
+    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included)|"
+    r"(?:and|plus) (?:individual |angel )?(?:investors|angels)(?: such as| including)?)\s+",
     re.I,
 )
 # "Y has been financed largely by its founder, X": investors of Y with no round told.
@@ -314,8 +315,9 @@ _EN_PART_BEFORE = compile_both(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
     r"chipped in|piled in|also invested|invested as well|"
-    r"put (?:more |fresh |additional |new )?money in|investing|participating|"
-    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b",
+    r"put (?:more |fresh |additional |new )?money in(?:to)?|investing|participating|"
+    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among (?:the )?)?(?:[a-z-]+ )?"
+    r"(?:investors|backers|angels))\b",
     re.I,
 )
 _EN_LED_COMPOUND = compile_both(r"(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
@@ -363,7 +365,7 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     stop = re.compile(
         r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
         r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
-        r"that|said|led by|co-led by)",
+        r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b)",
         re.I,
     )
     if m := stop.search(text, pos):
@@ -395,12 +397,12 @@ _CUE_HINTS = {
     _EN_LEAD_BEFORE: re.compile(r" (?:co-)?led | headed | spearheaded ", re.I),
     _EN_PART_AFTER: re.compile(
         r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
-        r"drew|attracted",
+        r"drew|attracted|investors|angels",
         re.I,
     ),
     _EN_PART_BEFORE: re.compile(
         r"joined|particip|took part|came|returned|chipped|piled|invest|money in|taking part|"
-        r"joining|backers",
+        r"joining|backers|investors|angels",
         re.I,
     ),
 }
@@ -457,7 +459,10 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 # --- frames ---------------------------------------------------------------------------------
 
 _EN_APPOSITIVE = compile_both(
-    r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|,\s+(?:which|who)\s+(?=\w)|"
+    r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|"
+    r",\s+(?:who|which)\s+(?:ha[sd]\s+)?(?:(?:also|previously|earlier|once)\s+)*"
+    r"(?:backed|backs|funded|invested in|invests in)\b[^,;.]*|"  # the investor's past bets
+    r",\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
     r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s"
     r"[^,;]{2,80}?,(?=\s)"
@@ -501,13 +506,15 @@ _FUNDING_WORD = compile_both(
 )
 _ZH_INVEST_TO = compile_both(
     r"(?:向|对|(?<![作成因认称视])为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])"
-    r"(?=追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|[约逾超近最\d一二三四五六七八九十两数])(?:追加|"
+    r"(?=累计|合计|总计|共计|已|追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|"
+    r"[约逾超近最\d一二三四五六七八九十两数])(?:追加|"
     r"增加|进行|完成|再次|再|继续)?(?:了)?"
     r"(?:[^，。；A-Za-z]{0,16}?)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
     r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
 _ZH_INVESTED = compile_both(
-    r"(?:联合|共同)?(?:(?:领投|投资|注资|入股|押注|参投|跟投)了|(?:领投|参投|跟投)"
+    r"(?:联合|共同)?(?:(?:领投|投资|注资|入股|押注|参投|跟投)了|(?<!的)(?:累计|合计|总计|共计)已?(?:投资|投入|注资)了?"
+    r"(?=[^，。；]{2,20}?[约逾超近\d一二三四五六七八九十两])|(?:领投|参投|跟投)"
     r"(?=[^，。；了]{2,20}?的[^，。；]{0,8}(?:融资|[轮輪])))(?P<target>[^，。；]{1,40}?)"
     r"(?=的|[，。；]|$|(?:逾|超|近|约)?[\d一二三四五六七八九十两数百千万亿]+)"
 )
@@ -766,6 +773,12 @@ def _investor_first(
     for m, target_matches in frames:
         found = [(t, _en_target(flat, t.end())) for t in target_matches]
         found = [(t, name) for t, name in found if name is not None]
+        if (
+            not found
+            and _OWN_MONEY_VERB.match(m.group())
+            and any(0 <= f.money.start - m.end() <= 25 for f in figures)
+        ):
+            found = [(m, COREFERENCE)]  # "X invested Rs 400 crore of its own capital"
         if not found:
             continue
         target_match, target = found[0]
@@ -787,8 +800,12 @@ def _investor_first(
         if re.search(
             r"\b(?:round|financing)\b", flat[target_match.end() :], re.I
         ) and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I):
-            deal = Deal("round", target, sentence, figure.money if figure else None)
+            own = figure is not None and figure.money.start < target_match.start()
+            deal = Deal("round", target, sentence, figure.money if figure and not own else None)
             deal.investors = [Investor(canonical(n)) for n in investors if n != COREFERENCE]
+            if own and len(deal.investors) == 1:  # "X invested $N in Y's round": X's own part
+                deal.investors[0].amount = figure.money
+            deal.joins_previous = target == COREFERENCE and deal.amount is None  # "…in the round"
             deal.round = next((r.round for r in find_rounds(flat[target_match.end() :])), None)
             deal.anchor = m.start()
             deals.append(deal)
@@ -800,6 +817,11 @@ def _investor_first(
         ):
             figure = Figure(figure.money, "stake")  # "doubled its investment to $8bn": a total
         deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+        until = min((o.start() for o, _ in frames if o.start() > m.start()), default=len(flat))
+        for i, total in enumerate(figures):  # "…, bringing its total investment to €75m"
+            if i not in used and total.role == "stake" and m.end() < total.money.start < until:
+                used.add(i)
+                deals += _investment_deals(sentence, investors, [target], total, m.start(), flat)
     for m in _EN_OWN_TOTAL.finditer(flat):
         target = _en_target(flat, m.end())
         figure = _deal_figure(figures, used, m.end(), len(flat))
@@ -815,6 +837,9 @@ def _investor_first(
             deal.anchor = m.start()
             deals.append(deal)
     return deals
+
+
+_OWN_MONEY_VERB = re.compile(r"invest|put|pour|inject", re.I)
 
 
 def _sentence_part_end(text: str, pos: int) -> int:
@@ -842,7 +867,7 @@ def _en_target(flat: str, pos: int) -> str | None:
     head = window[: cut.start()] if cut else window
     coref = re.match(
         r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|"
-        r"maker|lab|group|business))\b",
+        r"maker|lab|group|business|round|financing|raise|funding|deal))\b",
         head,
         re.I,
     )
