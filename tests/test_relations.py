@@ -405,3 +405,21 @@ def test_cumulative_investment_is_a_stake() -> None:
     assert (deal.kind, deal.investee, deal.amount.amount) == ("stake", "甲乙能源", 500_000_000)
     (deal,) = _deals("福欧控股对甲乙能源合计已投入5亿元。")
     assert (deal.kind, deal.investee) == ("stake", "甲乙能源")
+
+
+def test_status_belongs_to_the_clause_that_states_it() -> None:
+    deals = _deals(
+        "Zeta AI raised $100 million led by Foo Capital, valuing it at $2 billion, "
+        "according to people familiar with the matter."
+    )
+    assert [(d.kind, d.status) for d in deals] == [
+        ("round", "completed"),
+        ("valuation", "reported"),
+    ]
+    deals = _deals("Foo Capital领投了甲乙智能3亿美元的融资，据报道，该轮对其估值超过40亿美元。")
+    assert [(d.kind, d.status) for d in deals] == [
+        ("round", "completed"),
+        ("valuation", "reported"),
+    ]
+    (deal,) = _deals("甲乙智能被曝完成3亿元融资。")
+    assert deal.status == "reported"

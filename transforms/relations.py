@@ -661,14 +661,39 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     deals += _investee_first(flat, sentence, figures, used, cjk, told=deals)
     deals += _valuations(flat, sentence, figures, used, deals, cjk)
     for deal in deals:
-        told_until = _clause_end(text, max(deal.anchor, deal.amount.start if deal.amount else 0))
-        deal.status = find_status(text[:told_until], raised=deal.kind == "round") or "completed"
+        deal.status = _status_of(text, deal, figures)
         deal.date = _date_for(deal.anchor, dates, text)
         deal.refers_back = bool(_REFERS_BACK.search(text)) and deal.date is None
         deal.stake_like = deal.stake_like and deal.date is None
         if deal.stake_like and deal.kind == "investment" and deal.amount is not None:
             deal.kind = "stake"
     return deals
+
+
+# A clause that only cites a source: "…, according to people familiar with the matter". (Chinese
+# puts the source first, "据报道，…": it frames what follows and is read with it.)
+_ATTRIBUTION = compile_both(
+    r"^\s*(?:according to|sources? (?:said|say)|people familiar|citing)", re.I
+)
+
+
+def _status_of(text: str, deal: Deal, figures: list[Figure]) -> str:
+    """The status of the clause that tells the deal (FACTS: status belongs to its clause).
+
+    Words before the clause count unless they tell another figure; an attribution right
+    after it ("…, according to sources") frames that clause only.
+    """
+    at = deal.amount.start if deal.amount else deal.anchor
+    told_until = _clause_end(text, max(deal.anchor, at))
+    start = _clause_start(text, min(deal.anchor, at))
+    if any(f.money.end <= start and f.money is not deal.amount for f in figures):
+        text_before = ""  # an earlier clause tells another figure: its words are its own
+    else:
+        text_before = text[:start]
+    after = text[told_until + 1 : _clause_end(text, told_until + 1)]
+    attributed = " " + after if _ATTRIBUTION.match(after) else ""
+    told = text_before + text[start:told_until] + attributed
+    return find_status(told, raised=deal.kind == "round") or "completed"
 
 
 def _is_span_start(text: str, mention: DateMention) -> bool:

@@ -89,7 +89,7 @@ _IN_TALKS = compile_both(
 _REPORTED = compile_both(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
     r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
-    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称",
+    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出",
     re.I,
 )
 _COMPLETED = compile_both(
