@@ -207,3 +207,30 @@ def test_an_investors_own_amount_is_not_a_round_of_the_investor() -> None:
         ("round", "Zeta Retail", None, Decimal("10000000000")),
         ("investment", "Zeta Retail", "Foo Holdings", Decimal("4000000000")),
     }
+
+
+def test_dates_are_inherited_by_what_refers_to_the_round() -> None:
+    text = (
+        "Zeta AI has raised $90 million in a Series B led by Foo Capital, "
+        "a round which closed in March last year.\n\n"
+        "Qux Labs raised $20 million in a Series C led by Bar Ventures in March.\n\n"
+        "The company was founded in 2019.\n\n"
+        "The financing values the company at $1 billion.\n"
+    )
+    dated = {(f.kind, f.investee, f.date) for f in _facts(text) if f.investor is None}
+    assert dated == {
+        ("round", "Zeta AI", "2023-03"),
+        ("round", "Qux Labs", "2024-03"),
+        ("valuation", "Qux Labs", "2024-03"),
+    }
+
+
+def test_a_dated_new_round_is_not_the_current_round() -> None:
+    text = (
+        "甲乙智能近日完成5亿元C轮融资，由腾讯领投。\n\n"
+        "去年11月，甲乙智能完成了由红杉中国领投的新一轮融资。\n"
+    )
+    facts = _brief(_facts(text))
+    assert ("investment", "甲乙智能", "HongShan", None, True, None, "2023-11") in facts
+    assert ("round", "甲乙智能", None, None, None, None, "2023-11") in facts
+    assert ("investment", "甲乙智能", "Tencent", None, True, "series_c", "2024-06") in facts

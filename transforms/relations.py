@@ -717,7 +717,14 @@ def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
         return before[-1].value
     clause_end = _clause_end(text, anchor)
     after = [d for d in dates if d.start < clause_end]
+    if not after:  # "…, a round which closed in March last year": the round's own date, told later
+        after = [d for d in dates if _CLOSED_ON.search(text, max(0, d.start - 24), d.start)]
     return after[0].value if after else None
+
+
+_CLOSED_ON = re.compile(
+    r"\b(?:closed|completed|announced|finali[sz]ed|signed|struck)\s+(?:in|on|at)?\s*$", re.I
+)
 
 
 def _deal_figure(figures: list[Figure], used: set[int], lo: int, hi: int) -> Figure | None:
@@ -1125,6 +1132,19 @@ def _investee_first(
             deal = Deal("round", COREFERENCE, sentence)
             deal.investors = investors
             deal.joins_previous = True
+            new_round = _NEW_ROUND.search(flat)
+            verbs = (
+                list((_ZH_RAISE if cjk else _EN_RAISE).finditer(flat, 0, new_round.start()))
+                if new_round
+                else []
+            )
+            if (
+                verbs
+            ):  # "去年11月，X完成了由Y领投的新一轮融资": a round of its own, not the last one
+                subject = (_zh_subject if cjk else _en_subject)(flat, verbs[-1].start())
+                deal.investee = subject or COREFERENCE
+                deal.anchor = new_round.start()
+                deal.joins_previous = False
             return [deal]
         return []
     if not _FUNDING_WORD.search(flat) and not _DONE_VERB.search(flat):
@@ -1147,6 +1167,9 @@ def _investee_first(
         previous = deal.investee if deal.investee != COREFERENCE else previous
         deals.append(deal)
     return deals
+
+
+_NEW_ROUND = compile_both(r"新一轮|\ba new (?:funding |financing )?round\b", re.I)
 
 
 def _clause_start(text: str, pos: int) -> int:
