@@ -234,3 +234,13 @@ def test_a_dated_new_round_is_not_the_current_round() -> None:
     assert ("investment", "甲乙智能", "HongShan", None, True, None, "2023-11") in facts
     assert ("round", "甲乙智能", None, None, None, None, "2023-11") in facts
     assert ("investment", "甲乙智能", "Tencent", None, True, "series_c", "2024-06") in facts
+
+
+def test_the_offering_is_not_the_company() -> None:
+    text = "甲乙智能于12月启动全球发售。全球发售的基石投资者包括中国移动和丙丁资本。\n"
+    facts = {(f.kind, f.investee, f.investor, f.round) for f in _facts(text)}
+    assert facts == {
+        ("round", "甲乙智能", None, "ipo"),
+        ("investment", "甲乙智能", "China Mobile", "ipo"),
+        ("investment", "甲乙智能", "丙丁资本", "ipo"),
+    }

@@ -423,3 +423,16 @@ def test_status_belongs_to_the_clause_that_states_it() -> None:
     ]
     (deal,) = _deals("甲乙智能被曝完成3亿元融资。")
     assert deal.status == "reported"
+
+
+def test_convertible_bonds_are_debt() -> None:
+    (deal,) = _deals("Zeta AI raised $200 million through the sale of convertible bonds.")
+    assert (deal.kind, deal.round) == ("round", "debt")
+    (deal,) = _deals("甲乙智能发行5亿元可转换债券。")
+    assert (deal.kind, deal.round, deal.amount.amount) == ("round", "debt", 500_000_000)
+
+
+def test_cornerstone_investors_invest_in_the_offering() -> None:
+    (deal,) = _deals("甲乙智能启动全球发售，募资约58亿港元，基石投资者包括中国移动、丙丁资本。")
+    assert (deal.investee, deal.round) == (COREFERENCE, "ipo")  # the document resolves it
+    assert [i.name for i in deal.investors] == ["China Mobile", "丙丁资本"]

@@ -332,7 +332,7 @@ _ZH_FROM = compile_both(
     r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)(?=获得|筹得|募得|拿到|融资|募集)"
 )
 _ZH_PART_AFTER = compile_both(
-    r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|股东|参与方)(?:包括|为|有|是))[:：]?"
+    r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|投资者|股东|参与方)(?:包括|为|有|是))[:：]?"
 )
 _ZH_LIST_STOP = "，。；：:;！？"
 
@@ -390,7 +390,7 @@ _ZH_CUES = frozenset({_ZH_LEAD, _ZH_PART, _ZH_PART_AFTER, _ZH_FROM})
 _CUE_HINTS = {
     _ZH_LEAD: compile_both(r"领投|牵头|领衔|出资方|投资方"),
     _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
-    _ZH_PART_AFTER: compile_both(r"方|参与本轮"),
+    _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: re.compile(r"led |headed ", re.I),
     _EN_LED_COMPOUND: re.compile(r"-led"),
@@ -501,7 +501,7 @@ _EN_RAISE = compile_both(
 )
 _FUNDING_WORD = compile_both(
     r"\b(?:funding|financing|round|investment|raise|capital|backing|money|"
-    r"valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值",
+    r"valuation|bonds?|notes)\b|融资|投资|注资|募资|集资|筹资|轮|估值|债券|可转债",
     re.I,
 )
 _ZH_INVEST_TO = compile_both(
@@ -556,7 +556,7 @@ _VERB_BEFORE_ROUND = compile_both(
 # An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
 _OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
 _ZH_RAISE = compile_both(
-    r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资"
+    r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资|发行"
 )
 _ZH_DATE_WORDS = compile_both(
     r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|明年|年初|年底|年中|"

@@ -42,14 +42,15 @@ _ROUND = compile_both(
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
     r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
-    r"\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)",
+    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|债权融资|债务融资|"
+    r"可转债|可转换(?:公司)?债券?)",
     re.I,
 )
 
 
 _ROUND_HINT = re.compile(
     r"[轮輪]|eries|eed|IPO|ngel|trategic|战略|戰略|ebt|债|offering|挂牌|掛牌|招股|发售|發售|上市|"
-    r"notes?\b|facility",
+    r"notes?\b|facility|bonds?\b|debentures?",
     re.I,
 )
 
