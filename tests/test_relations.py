@@ -436,3 +436,15 @@ def test_cornerstone_investors_invest_in_the_offering() -> None:
     (deal,) = _deals("甲乙智能启动全球发售，募资约58亿港元，基石投资者包括中国移动、丙丁资本。")
     assert (deal.investee, deal.round) == (COREFERENCE, "ipo")  # the document resolves it
     assert [i.name for i in deal.investors] == ["China Mobile", "丙丁资本"]
+
+
+def test_the_investing_unit_not_its_parent_is_the_investor() -> None:
+    (deal,) = _deals("甲乙智能完成5亿美元A轮融资，由腾讯旗下的丙丁基金领投。")
+    assert [(i.name, i.lead) for i in deal.investors] == [("丙丁基金", True)]
+    for text in (
+        "Zeta AI raised $100 million in a round led by Foo Corp's venture arm, Barfund.",
+        "Zeta AI raised $100 million in a round led by Foo Corp's venture arm Barfund.",
+        "Zeta AI raised $100 million in a round led by Barfund, the venture arm of Foo Corp.",
+    ):
+        (deal,) = _deals(text)
+        assert [i.name for i in deal.investors] == ["Barfund"], text

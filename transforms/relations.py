@@ -242,6 +242,8 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
         items.reverse()
     names: list[str] = []
     for item in items:
+        if not cjk and _EN_PARENT_OF_NEXT.search(item):
+            continue  # "Foo Corp's venture arm, Barfund": the parent describes the next name
         name = _item_name(item, cjk)
         if name is None:
             if cjk:
@@ -253,6 +255,12 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     if backwards:
         names.reverse()
     return names
+
+
+# An item that only describes the next one by its parent: "Foo Corp's venture arm".
+_EN_PARENT_OF_NEXT = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
+)
 
 
 def _run_together(item: str) -> list[str]:
