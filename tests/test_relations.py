@@ -448,3 +448,11 @@ def test_the_investing_unit_not_its_parent_is_the_investor() -> None:
     ):
         (deal,) = _deals(text)
         assert [i.name for i in deal.investors] == ["Barfund"], text
+
+
+def test_an_open_list_total_is_the_round_not_a_stake() -> None:
+    (deal,) = _deals("腾讯等战略投资者将向甲乙智能投资总计70亿元。")
+    assert (deal.kind, deal.investee, deal.amount.amount) == ("round", "甲乙智能", 7_000_000_000)
+    assert [(i.name, i.amount) for i in deal.investors] == [("Tencent", None)]
+    (deal,) = _deals("腾讯将向甲乙智能投资总计70亿元。")
+    assert (deal.kind, deal.amount.amount) == ("investment", 7_000_000_000)

@@ -756,9 +756,12 @@ def _investor_first(
             figure = _deal_figure(figures, used, m.start(), end)
             if figure is None and re.search(r"的(?:战略|股权)?(?:投资|注资)$", m.group()):
                 continue  # "谷歌对Anthropic的投资是…": the deal named, not told
-            if re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()]):
+            lead = re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()])
+            # "X等战略投资者将向Y投资总计70亿元": an open list's total is Y's round, not X's own
+            open_list = "等" in flat[_clause_start(flat, m.start()) : m.start()]
+            if lead or (open_list and figure is not None and figure.role != "stake"):
                 deal = Deal("round", target, sentence, figure.money if figure else None)
-                deal.investors = [Investor(canonical(n), True) for n in investors]
+                deal.investors = [Investor(canonical(n), True if lead else None) for n in investors]
                 deal.anchor = m.start()
                 deals.append(deal)
                 continue
@@ -957,6 +960,14 @@ def _investment_deals(
             continue
         money = figure.money if figure else None
         stake = figure is not None and figure.role in ("stake", "total")
+        if (
+            stake
+            and figure.role == "total"
+            and _WILL.search(flat[max(0, anchor - 12) : anchor + 12])
+        ):
+            stake = (
+                False  # "X将向Y投资总计70亿元": the total of a deal to come, not a stake to date
+            )
         already = bool(_ALREADY.search(flat[max(0, anchor - 30) : anchor + 40]))
         if len(investors) == 1 or money is None:
             for name in investors:
@@ -974,6 +985,7 @@ def _investment_deals(
     return deals
 
 
+_WILL = compile_both(r"将|拟|计划|\bwill\b|\bplans? to\b", re.I)
 _PERSON_TITLE = compile_both(
     r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)", re.I
 )
