@@ -122,3 +122,8 @@ def test_places_and_nationalities_are_never_parties(raw: str) -> None:
 )
 def test_unnamed_chinese_parties_are_not_names(raw: str) -> None:
     assert clean_name(raw) is None
+
+
+def test_counted_chinese_groups_are_not_names() -> None:
+    assert clean_name("日本三大银行") is None
+    assert clean_name("日本三大银行共计") is None

@@ -456,3 +456,20 @@ def test_an_open_list_total_is_the_round_not_a_stake() -> None:
     assert [(i.name, i.amount) for i in deal.investors] == [("Tencent", None)]
     (deal,) = _deals("腾讯将向甲乙智能投资总计70亿元。")
     assert (deal.kind, deal.amount.amount) == ("investment", 7_000_000_000)
+
+
+def test_a_later_also_clause_ends_the_lead_list() -> None:
+    (deal,) = _deals(
+        "Zeta AI raised $9 million led by Foo Capital, and Bar Ventures also took part."
+    )
+    assert [(i.name, i.lead) for i in deal.investors] == [
+        ("Foo Capital", True),
+        ("Bar Ventures", None),
+    ]
+
+
+def test_counted_groups_are_not_names() -> None:
+    assert [d.investors for d in _deals("甲乙银行获得日本三大银行共计100亿日元投资。")] in (
+        [],
+        [[]],
+    )

@@ -373,7 +373,8 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     stop = re.compile(
         r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
         r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
-        r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b)",
+        r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b|"
+        r"and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b)",
         re.I,
     )
     if m := stop.search(text, pos):
@@ -1088,7 +1089,8 @@ _ZH_SHAREHOLDERS = compile_both(
 # "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
 _OWN_BACKERS = compile_both(
     r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
-    r"(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
+    r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
+    r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
     r"(?:包括|有|为)",
     re.I,
 )
