@@ -244,3 +244,12 @@ def test_the_offering_is_not_the_company() -> None:
         ("investment", "甲乙智能", "China Mobile", "ipo"),
         ("investment", "甲乙智能", "丙丁资本", "ipo"),
     }
+
+
+def test_a_round_in_talks_is_not_the_last_round() -> None:
+    text = (
+        "甲乙智能去年11月完成由丙丁资本领投的新一轮融资。\n\n"
+        "据悉，甲乙智能正洽谈新一轮融资，小米有望领投。\n"
+    )
+    facts = {(f.investor, f.lead, f.status) for f in _facts(text) if f.kind == "investment"}
+    assert facts == {("丙丁资本", True, "completed"), ("Xiaomi", True, "in_talks")}

@@ -574,7 +574,7 @@ _ZH_DATE_WORDS = compile_both(
 )
 _ZH_SUBJECT_TAIL = compile_both(
     r"(?:宣布|已经|已|正式|于|在|也|还|就|将|再次|又|再|刚刚|成功|顺利|近期|曾|先后|分别|共|"
-    r"同时|此次|这次|率先|今|则|日|透露|表示|称|对外)+$"
+    r"同时|此次|这次|率先|今|则|日|透露|表示|称|对外|正在|正|有望|拟|或将)+$"
 )
 
 
@@ -1156,7 +1156,9 @@ def _investee_first(
             deal.joins_previous = True
             new_round = _NEW_ROUND.search(flat)
             verbs = (
-                list((_ZH_RAISE if cjk else _EN_RAISE).finditer(flat, 0, new_round.start()))
+                list(
+                    (_ZH_NEW_ROUND_VERB if cjk else _EN_RAISE).finditer(flat, 0, new_round.start())
+                )
                 if new_round
                 else []
             )
@@ -1191,6 +1193,7 @@ def _investee_first(
     return deals
 
 
+_ZH_NEW_ROUND_VERB = compile_both(_ZH_RAISE.pattern + r"|洽谈|商谈|磋商|寻求|筹备")
 _NEW_ROUND = compile_both(r"新一轮|\ba new (?:funding |financing )?round\b", re.I)
 
 
