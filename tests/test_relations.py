@@ -473,3 +473,18 @@ def test_counted_groups_are_not_names() -> None:
         [],
         [[]],
     )
+
+
+def test_a_trailing_source_frames_a_round_with_a_thousands_comma() -> None:
+    (deal,) = _deals(
+        "Zeta raised Rs 2,000 crore led by Foo Capital, according to regulatory filings."
+    )
+    assert deal.status == "reported"
+
+
+def test_existing_investors_putting_in_the_rest_join_the_round() -> None:
+    (deal,) = _deals(
+        "Zeta raised $90 million led by Foo Capital, while existing investors Bar Ventures "
+        "and Qux Partners put in the rest."
+    )
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Qux Partners"]

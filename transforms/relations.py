@@ -323,7 +323,8 @@ _EN_PART_BEFORE = compile_both(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
     r"chipped in|piled in|also invested|invested as well|"
-    r"put (?:more |fresh |additional |new )?money in(?:to)?|investing|participating|"
+    r"put (?:more |fresh |additional |new )?money in(?:to)?|put in|contributed|investing|"
+    r"participating|"
     r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among (?:the )?)?(?:[a-z-]+ )?"
     r"(?:investors|backers|angels))\b",
     re.I,
@@ -411,7 +412,7 @@ _CUE_HINTS = {
     ),
     _EN_PART_BEFORE: re.compile(
         r"joined|particip|took part|came|returned|chipped|piled|invest|money in|taking part|"
-        r"joining|backers|investors|angels",
+        r"joining|backers|investors|angels|put in|contribut",
         re.I,
     ),
 }
@@ -693,7 +694,7 @@ def _status_of(text: str, deal: Deal, figures: list[Figure]) -> str:
     after it ("…, according to sources") frames that clause only.
     """
     at = deal.amount.start if deal.amount else deal.anchor
-    told_until = _clause_end(text, max(deal.anchor, at))
+    told_until = _clause_end(text, max(deal.anchor, deal.amount.end if deal.amount else at))
     start = _clause_start(text, min(deal.anchor, at))
     if any(f.money.end <= start and f.money is not deal.amount for f in figures):
         text_before = ""  # an earlier clause tells another figure: its words are its own
