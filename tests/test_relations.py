@@ -488,3 +488,14 @@ def test_existing_investors_putting_in_the_rest_join_the_round() -> None:
         "and Qux Partners put in the rest."
     )
     assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Qux Partners"]
+
+
+def test_a_received_round_with_its_lead_is_a_round() -> None:
+    (deal,) = _deals("甲乙科技曾於2022年獲得由丙丁資本領投的2億美元B輪融資。")
+    assert (deal.kind, deal.amount.amount, deal.round) == ("round", 200_000_000, "series_b")
+    assert [(i.name, i.lead, i.amount) for i in deal.investors] == [("丙丁資本", True, None)]
+
+
+def test_an_investor_that_also_took_part_is_named() -> None:
+    (deal,) = _deals("據報道，丙丁資本亦有參與本輪投資。")
+    assert [i.name for i in deal.investors] == ["丙丁資本"]

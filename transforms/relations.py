@@ -1052,6 +1052,8 @@ def _zh_received(
     deals = []
     for m in _ZH_RECEIVED.finditer(flat):
         span = m.group("investors") or m.group("by")
+        if m.group("investors") and _ZH_LED_ROUND.match(span):
+            continue  # "获得由X领投的2亿美元B轮融资": a round with its lead, read as a round
         if m.group("investors"):
             if not _ZH_BACKING.search(span) and not any(
                 m.start() < f.money.start < m.end() for f in figures
@@ -1081,6 +1083,7 @@ def _zh_received(
     return deals
 
 
+_ZH_LED_ROUND = compile_both(r"由[^，。；]{2,30}?(?:领投|牵头|领衔)的")
 _ZH_SHAREHOLDERS = compile_both(
     r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
     r"(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)(?:股东|投资方|投资人|出资人|支持者)"
