@@ -499,3 +499,12 @@ def test_a_received_round_with_its_lead_is_a_round() -> None:
 def test_an_investor_that_also_took_part_is_named() -> None:
     (deal,) = _deals("據報道，丙丁資本亦有參與本輪投資。")
     assert [i.name for i in deal.investors] == ["丙丁資本"]
+
+
+def test_a_chinese_comparison_is_an_earlier_valuation() -> None:
+    deals = _deals("甲乙智能完成8亿美元融资，估值降至67亿美元，较2021年的456亿美元大幅缩水。")
+    assert [(d.kind, d.amount.amount, d.date) for d in deals] == [
+        ("round", 800_000_000, None),
+        ("valuation", 6_700_000_000, None),
+        ("valuation", 45_600_000_000, "2021"),
+    ]
