@@ -253,3 +253,13 @@ def test_a_round_in_talks_is_not_the_last_round() -> None:
     )
     facts = {(f.investor, f.lead, f.status) for f in _facts(text) if f.kind == "investment"}
     assert facts == {("丙丁资本", True, "completed"), ("Xiaomi", True, "in_talks")}
+
+
+def test_other_participants_in_their_own_sentence_join_the_round() -> None:
+    text = (
+        "Zeta Robotics has raised $100 million.\n\n"
+        "The round was co-led by Foo Capital. "
+        "Other participants included Qux Partners and Jane Doe.\n"
+    )
+    investors = {f.investor: f.lead for f in _facts(text) if f.kind == "investment"}
+    assert investors == {"Foo Capital": True, "Qux Partners": None, "Jane Doe": None}

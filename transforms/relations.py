@@ -640,7 +640,7 @@ _FUNDING_HINT_ZH = compile_both(
 _FUNDING_HINT_EN = re.compile(
     r"[$€£¥₹]|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
     r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
-    r"joined|took part|participat|shareholder|cornerstone",
+    r"joined|took part|participa|shareholder|cornerstone|investor|angels|put in|contribut",
     re.I,
 )
 
