@@ -508,3 +508,15 @@ def test_a_chinese_comparison_is_an_earlier_valuation() -> None:
         ("valuation", 6_700_000_000, None),
         ("valuation", 45_600_000_000, "2021"),
     ]
+
+
+def test_an_investors_own_funds_in_a_chinese_round() -> None:
+    deals = _deals("甲乙科技完成10亿元融资，其中丙丁集团以自有资金出资4亿元。")
+    own = [(i.name, i.amount.amount) for d in deals for i in d.investors if i.amount]
+    assert own == [("丙丁集团", 400_000_000)]
+    assert [d.amount.amount for d in deals if d.amount] == [1_000_000_000]
+
+
+def test_backgrounds_of_unnamed_funds_are_not_names() -> None:
+    (deal,) = _deals("甲乙科技完成10亿元B轮融资，由丙丁资本领投，两家国资背景基金跟投。")
+    assert [i.name for i in deal.investors] == ["丙丁资本"]

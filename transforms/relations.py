@@ -1083,6 +1083,9 @@ def _zh_received(
     return deals
 
 
+_ZH_OWN_FUNDS = compile_both(
+    r"^(?:其中|此外|另外|同时)|(?:以|用)(?:其)?(?:自有|自身|个人|自己的)?资金$"
+)
 _ZH_LED_ROUND = compile_both(r"由[^，。；]{2,30}?(?:领投|牵头|领衔)的")
 _ZH_SHAREHOLDERS = compile_both(
     r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
@@ -1258,6 +1261,12 @@ def _round_in(
     own = _OWN_AMOUNT_BEFORE.search(segment[max(lo, anchor - 12) : anchor]) if money else None
     if own is not None:
         named = [i for i in investors if i.name]
+        if not named and cjk:  # "其中丙丁集团以自有资金出资4亿元": the clause's subject
+            at = max(lo, anchor - 12) + own.start()
+            clause = _ZH_OWN_FUNDS.sub("", segment[_clause_start(segment, at) : at].strip())
+            name = clean_name(clause) if clause else None
+            named = [Investor(canonical(name))] if name else []
+            investors += named
         if not named:
             return None  # "出资4亿美元" with nobody named: an amount without its investor
         investor = named[-1]
