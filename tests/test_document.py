@@ -263,3 +263,12 @@ def test_other_participants_in_their_own_sentence_join_the_round() -> None:
     )
     investors = {f.investor: f.lead for f in _facts(text) if f.kind == "investment"}
     assert investors == {"Foo Capital": True, "Qux Partners": None, "Jane Doe": None}
+
+
+def test_the_descriptor_subject_is_the_company_that_speaks() -> None:
+    text = (
+        "The San Francisco company has raised $60 million in a Series B led by Foo Capital, "
+        "Zetamind said on Wednesday.\n"
+    )
+    facts = {(f.kind, f.investee, f.investor) for f in _facts(text)}
+    assert facts == {("round", "Zetamind", None), ("investment", "Zetamind", "Foo Capital")}

@@ -375,7 +375,8 @@ def _en_list_after(text: str, pos: int) -> list[str]:
         r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
         r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
         r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b|"
-        r"and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b)",
+        r"and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b)"
+        r"|,\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:said|says|announced|confirmed)\b",
         re.I,
     )
     if m := stop.search(text, pos):
@@ -612,6 +613,8 @@ def _en_subject(flat: str, pos: int) -> str | None:
         named = [n for n in named if not _DESCRIBES_NEXT.match(clause, n.end)]
         if named:
             return named[0].text
+        if said_after := _SAID_AFTER.search(flat, pos):  # "The company raised…, Zeta said"
+            return said_after.group("name")
         if re.search(r"\bit\b(?:\s+\w+){0,4}\s*$", last):
             earlier = find_names(flat[: pos - len(last)])
             return earlier[-1].text if earlier else COREFERENCE
@@ -623,6 +626,10 @@ def _en_subject(flat: str, pos: int) -> str | None:
     return None
 
 
+# The speaker a sentence ends with: "…, Zeta said on Wednesday."
+_SAID_AFTER = re.compile(
+    r",\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:said|says|announced|confirmed)\b"
+)
 # A name that qualifies a descriptor before the real subject: "OpenAI rival Zeta",
 # "Nvidia-backed AI developer Zeta", "the Stockholm payments firm Zeta".
 _DESCRIBES_NEXT = re.compile(
