@@ -520,3 +520,16 @@ def test_an_investors_own_funds_in_a_chinese_round() -> None:
 def test_backgrounds_of_unnamed_funds_are_not_names() -> None:
     (deal,) = _deals("甲乙科技完成10亿元B轮融资，由丙丁资本领投，两家国资背景基金跟投。")
     assert [i.name for i in deal.investors] == ["丙丁资本"]
+
+
+def test_an_opening_source_frames_every_clause_and_each_clause_keeps_its_date() -> None:
+    deals = _deals("据悉，甲乙智能去年完成1亿元A轮融资，今年又完成2亿元B轮融资。")
+    assert [(d.round, d.status, d.date) for d in deals] == [
+        ("series_a", "reported", "2023"),
+        ("series_b", "reported", "2024"),
+    ]
+    deals = _deals(
+        "Zeta raised $10 million in 2021, according to sources, and closed a $50 million "
+        "Series B this year."
+    )
+    assert [(d.status, d.date) for d in deals] == [("reported", "2021"), ("completed", "2024")]

@@ -704,7 +704,11 @@ def _status_of(text: str, deal: Deal, figures: list[Figure]) -> str:
     told_until = _clause_end(text, max(deal.anchor, deal.amount.end if deal.amount else at))
     start = _clause_start(text, min(deal.anchor, at))
     if any(f.money.end <= start and f.money is not deal.amount for f in figures):
-        text_before = ""  # an earlier clause tells another figure: its words are its own
+        # an earlier clause tells another figure: its words are its own, but an opening
+        # "据悉，" / "According to sources," frames the whole sentence
+        opening_end = _clause_end(text, 0)
+        framed = not any(f.money.start < opening_end for f in figures)
+        text_before = text[:opening_end] if framed else ""
     else:
         text_before = text[:start]
     after = text[told_until + 1 : _clause_end(text, told_until + 1)]
@@ -730,9 +734,13 @@ def _is_span_start(text: str, mention: DateMention) -> bool:
 def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
     """The date told nearest the deal: the last one before it, else one later in its clause."""
     before = [d for d in dates if d.start <= anchor]
+    clause_end = _clause_end(text, anchor)
+    if before and before[-1].start < _clause_start(text, anchor):
+        own = [d for d in dates if anchor < d.start < clause_end]
+        if own:  # "…in 2021, and closed a Series B this year": its own clause dates it
+            return own[0].value
     if before:
         return before[-1].value
-    clause_end = _clause_end(text, anchor)
     after = [d for d in dates if d.start < clause_end]
     if not after:  # "…, a round which closed in March last year": the round's own date, told later
         after = [d for d in dates if _CLOSED_ON.search(text, max(0, d.start - 24), d.start)]
