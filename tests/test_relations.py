@@ -533,3 +533,11 @@ def test_an_opening_source_frames_every_clause_and_each_clause_keeps_its_date() 
         "Series B this year."
     )
     assert [(d.status, d.date) for d in deals] == [("reported", "2021"), ("completed", "2024")]
+
+
+def test_a_previous_valuation_is_not_the_current_one() -> None:
+    deals = _deals("甲乙智能完成5亿元融资，投后估值50亿元，此前估值为20亿元。")
+    assert [(d.kind, d.amount.amount, d.background) for d in deals][1:] == [
+        ("valuation", 5_000_000_000, False),
+        ("valuation", 2_000_000_000, True),
+    ]

@@ -100,6 +100,8 @@ _EARLIER_FIGURE = compile_both(
     r"\b(?:up|down|rising|falling|jumping|climbing|dropping|increas\w*|decreas\w*|compared)\s+"
     r"(?:\w+\s+)?(?:from|with)\s+(?:(?:about|around|roughly|nearly|just|over|more than|"
     r"less than|a|an|its|the)\s+)*$|\b(?:than|versus|vs\.?)\s+(?:about\s+|around\s+)?$"
+    r"|\b(?:previous|prior|earlier)\s+(?:private\s+)?valuation\s+(?:of\s+)?(?:about\s+)?$"
+    r"|\bpreviously valued at\s+(?:about\s+)?$|此前估值(?:为|约为|达)?$|上一轮估值(?:为|约为|达)?$"
     r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$",
     re.I,
 )
