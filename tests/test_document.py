@@ -272,3 +272,15 @@ def test_the_descriptor_subject_is_the_company_that_speaks() -> None:
     )
     facts = {(f.kind, f.investee, f.investor) for f in _facts(text)}
     assert facts == {("round", "Zetamind", None), ("investment", "Zetamind", "Foo Capital")}
+
+
+def test_an_open_list_investing_in_gongsi_gives_the_company_a_round() -> None:
+    text = (
+        "# 甲乙汽车获70亿元战略投资\n\n"
+        "甲乙汽车今日宣布，宁德时代等战略投资者将向公司投资总计70亿元。\n"
+    )
+    facts = {(f.kind, f.investee, f.investor, f.amount) for f in _facts(text)}
+    assert facts == {
+        ("round", "甲乙汽车", None, Decimal("7000000000")),
+        ("investment", "甲乙汽车", "CATL", None),
+    }

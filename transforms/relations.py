@@ -779,6 +779,8 @@ def _investor_first(
             # "X等战略投资者将向Y投资总计70亿元": an open list's total is Y's round, not X's own
             open_list = "等" in flat[_clause_start(flat, m.start()) : m.start()]
             if lead or (open_list and figure is not None and figure.role != "stake"):
+                if target == COREFERENCE:  # "…将向公司投资": the company named before
+                    target = _antecedent(flat, m.start(), investors)
                 deal = Deal("round", target, sentence, figure.money if figure else None)
                 deal.investors = [Investor(canonical(n), True if lead else None) for n in investors]
                 deal.anchor = m.start()
@@ -916,6 +918,8 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _target_name(raw: str, cjk: bool) -> str | None:
     raw = raw.strip()
+    if raw == "公司":
+        return TOPIC  # "将向公司投资": the company the article is about
     if raw in ("其", "它", "他们", "该公司", "这家公司") or is_coreference(raw):
         return COREFERENCE
     if cjk and re.match(r"^(?:这家|该|其|此)", raw):
