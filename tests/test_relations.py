@@ -541,3 +541,14 @@ def test_a_previous_valuation_is_not_the_current_one() -> None:
         ("valuation", 5_000_000_000, False),
         ("valuation", 2_000_000_000, True),
     ]
+
+
+def test_backed_by_is_passive_and_the_likes_of_opens_a_list() -> None:
+    for text in (
+        "Zeta, backed by the likes of Foo Capital and Bar Ventures, raised $100 million.",
+        "Zeta raised $100 million in a round that included the likes of Foo Capital and "
+        "Bar Ventures.",
+    ):
+        deals = _deals(text)
+        assert [(d.kind, d.investee) for d in deals] == [("round", "Zeta")], text
+        assert [i.name for i in deals[0].investors] == ["Foo Capital", "Bar Ventures"], text

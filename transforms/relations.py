@@ -311,7 +311,8 @@ _EN_PART_AFTER = compile_both(
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
-    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included)|"
+    r"among others|(?:round|financing|raise) (?:that |which )?(?:also )?"
+    r"(?:drew|attracted|included)|"
     r"(?:and|plus) (?:individual |angel )?(?:investors|angels)(?: such as| including)?)\s+",
     re.I,
 )
@@ -494,7 +495,7 @@ _EN_INVEST = compile_both(
     re.I,
 )
 _EN_BACK = compile_both(
-    r"(?<!-)\b(?:backs|backed|funds|bets on|bought into|buys into|"
+    r"(?<!-)\b(?:backs|backed(?! by)|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
     r"(?:bet|stake|investment|holding) (?:on|in))\s+",
     re.I,
