@@ -284,3 +284,13 @@ def test_an_open_list_investing_in_gongsi_gives_the_company_a_round() -> None:
         ("round", "甲乙汽车", None, Decimal("7000000000")),
         ("investment", "甲乙汽车", "CATL", None),
     }
+
+
+def test_a_company_backed_by_investors_is_still_the_company() -> None:
+    text = "Zeta, backed by the likes of Foo Capital and Bar Ventures, raised $100 million.\n"
+    facts = {(f.kind, f.investee, f.investor) for f in _facts(text)}
+    assert facts == {
+        ("round", "Zeta", None),
+        ("investment", "Zeta", "Foo Capital"),
+        ("investment", "Zeta", "Bar Ventures"),
+    }
