@@ -127,3 +127,11 @@ def test_unnamed_chinese_parties_are_not_names(raw: str) -> None:
 def test_counted_chinese_groups_are_not_names() -> None:
     assert clean_name("日本三大银行") is None
     assert clean_name("日本三大银行共计") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Payments Giant Zetapay", "Zetapay"), ("AI Startup", None), ("Fintech Firm", None)],
+)
+def test_title_case_descriptors_are_not_names(raw: str, expected: str | None) -> None:
+    assert clean_name(raw) == expected

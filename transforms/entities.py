@@ -334,6 +334,25 @@ _EN_PLACE = re.compile(
     r"Pakistani|Nordic|Scandinavian|Middle Eastern|Gulf|Californian|Parisian|Bavarian)))"
     r"(?![\w-])"
 )
+# Common nouns a title-case headline capitalizes before a name; never a name's last word.
+_EN_DESCRIPTOR_HEAD = frozenset(
+    [
+        "Startup",
+        "Start-up",
+        "Start-Up",
+        "Firm",
+        "Giant",
+        "Maker",
+        "Developer",
+        "Unicorn",
+        "Rival",
+        "Upstart",
+        "Newcomer",
+        "Challenger",
+        "Lender",
+        "Darling",
+    ]
+)
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
@@ -517,6 +536,11 @@ def _clean_english(text: str) -> str | None:
         words.pop()
     if not words or words[0] in _EN_STOP_START or (len(words) == 1 and len(words[0]) < 2):
         return None
+    described = [i for i, w in enumerate(words) if w in _EN_DESCRIPTOR_HEAD]
+    if described:  # title-case headlines: "Payments Giant Zetapay", "AI Startup Raises"
+        words = words[described[-1] + 1 :]
+        if not words:
+            return None
     place = _EN_PLACE.match(" ".join(words))
     if place and all(w in _EN_STOP_START for w in " ".join(words)[place.end() :].split()):
         return None  # "Japan", "South Korean AI": a place or a nationality describes, never names
