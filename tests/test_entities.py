@@ -135,3 +135,8 @@ def test_counted_chinese_groups_are_not_names() -> None:
 )
 def test_title_case_descriptors_are_not_names(raw: str, expected: str | None) -> None:
     assert clean_name(raw) == expected
+
+
+def test_where_a_chinese_company_is_based_is_not_its_name() -> None:
+    assert clean_name("总部位于旧金山的AI初创公司Zetamind") == "Zetamind"
+    assert clean_name("来自深圳的机器人公司甲乙科技") == "甲乙科技"

@@ -353,6 +353,9 @@ _EN_DESCRIPTOR_HEAD = frozenset(
         "Darling",
     ]
 )
+_ZH_ORIGIN = compile_both(
+    r"^(?:这家|一家)?(?:总部)?(?:位于|设在|来自|成立于|扎根于?)[^的，。]{1,12}的"
+)
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
@@ -456,6 +459,7 @@ def has_cjk(text: str) -> bool:
 
 def _clean_chinese(text: str) -> str | None:
     text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    text = _ZH_ORIGIN.sub("", text)  # "总部位于旧金山的AI公司X": where it is, not who
     text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     text = _ZH_VERBAL_CUT.split(text)[0] or text
