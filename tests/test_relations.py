@@ -552,3 +552,10 @@ def test_backed_by_is_passive_and_the_likes_of_opens_a_list() -> None:
         deals = _deals(text)
         assert [d.kind for d in deals] == ["round"], text  # no investment by Foo in Zeta
         assert [i.name for i in deals[0].investors] == ["Foo Capital", "Bar Ventures"], text
+
+
+def test_people_named_among_the_angels_are_investors() -> None:
+    deals = _deals("Among the angel investors were Jane Doe and John Roe.")
+    assert [(d.joins_previous, [i.name for i in d.investors]) for d in deals] == [
+        (True, ["Jane Doe", "John Roe"])
+    ]
