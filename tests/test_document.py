@@ -228,3 +228,133 @@ def test_chinese_measure_phrase_is_no_name() -> None:
 def test_a_company_the_subject_bought_is_not_the_investee() -> None:
     facts = _facts("Zeta Robotics, which bought Orbit Labs for $90 million, raised $500 million.")
     assert _parties(facts) == {("round", "Zeta Robotics", None, Decimal(500_000_000))}
+
+
+def test_dateline_and_descriptor_are_not_the_company() -> None:
+    text = (
+        "STOCKHOLM (Wire) - Swedish payments firm Zetapay said it has raised $80 million "
+        "in a round led by Foo Capital.\n\n"
+        "South Korean AI developer Qupstage said on Tuesday it has raised $7 million.\n"
+    )
+    facts = _brief(_facts(text))
+    assert ("investment", "Zetapay", "Foo Capital", None, True, None, "2024-06") in facts
+    assert {f[1] for f in facts} == {"Zetapay", "Qupstage"}
+
+
+def test_a_country_is_not_an_investor() -> None:
+    facts = _facts("Zeta Bank has raised $100 million from Japan's three largest banks.")
+    assert [(f.kind, f.investor) for f in facts] == [("round", None)]
+
+
+def test_investor_lists_in_their_own_sentence_join_the_round() -> None:
+    text = (
+        "Zeta Robotics has raised $80 million in a Series D round led by Foo Capital. "
+        "Bar Ventures also put money into the round. "
+        "Qux Partners and Jane Doe were among the angel investors.\n"
+    )
+    investors = {f.investor: f.round for f in _facts(text) if f.kind == "investment"}
+    assert investors == {
+        "Foo Capital": "series_d",
+        "Bar Ventures": "series_d",
+        "Qux Partners": "series_d",
+        "Jane Doe": "series_d",
+    }
+
+
+def test_an_investors_own_amount_is_not_a_round_of_the_investor() -> None:
+    text = (
+        "Zeta Retail raised Rs 1,000 crore. "
+        "Foo Holdings invested Rs 400 crore of its own capital in the round.\n"
+    )
+    facts = {(f.kind, f.investee, f.investor, f.amount) for f in _facts(text)}
+    assert facts == {
+        ("round", "Zeta Retail", None, Decimal("10000000000")),
+        ("investment", "Zeta Retail", "Foo Holdings", Decimal("4000000000")),
+    }
+
+
+def test_dates_are_inherited_by_what_refers_to_the_round() -> None:
+    text = (
+        "Zeta AI has raised $90 million in a Series B led by Foo Capital, "
+        "a round which closed in March last year.\n\n"
+        "Qux Labs raised $20 million in a Series C led by Bar Ventures in March.\n\n"
+        "The company was founded in 2019.\n\n"
+        "The financing values the company at $1 billion.\n"
+    )
+    dated = {(f.kind, f.investee, f.date) for f in _facts(text) if f.investor is None}
+    assert dated == {
+        ("round", "Zeta AI", "2023-03"),
+        ("round", "Qux Labs", "2024-03"),
+        ("valuation", "Qux Labs", "2024-03"),
+    }
+
+
+def test_a_dated_new_round_is_not_the_current_round() -> None:
+    text = (
+        "甲乙智能近日完成5亿元C轮融资，由腾讯领投。\n\n"
+        "去年11月，甲乙智能完成了由红杉中国领投的新一轮融资。\n"
+    )
+    facts = _brief(_facts(text))
+    assert ("investment", "甲乙智能", "HongShan", None, True, None, "2023-11") in facts
+    assert ("round", "甲乙智能", None, None, None, None, "2023-11") in facts
+    assert ("investment", "甲乙智能", "Tencent", None, True, "series_c", "2024-06") in facts
+
+
+def test_the_offering_is_not_the_company() -> None:
+    text = "甲乙智能于12月启动全球发售。全球发售的基石投资者包括中国移动和丙丁资本。\n"
+    facts = {(f.kind, f.investee, f.investor, f.round) for f in _facts(text)}
+    assert facts == {
+        ("round", "甲乙智能", None, "ipo"),
+        ("investment", "甲乙智能", "China Mobile", "ipo"),
+        ("investment", "甲乙智能", "丙丁资本", "ipo"),
+    }
+
+
+def test_a_round_in_talks_is_not_the_last_round() -> None:
+    text = (
+        "甲乙智能去年11月完成由丙丁资本领投的新一轮融资。\n\n"
+        "据悉，甲乙智能正洽谈新一轮融资，小米有望领投。\n"
+    )
+    facts = {(f.investor, f.lead, f.status) for f in _facts(text) if f.kind == "investment"}
+    assert facts == {("丙丁资本", True, "completed"), ("Xiaomi", True, "in_talks")}
+
+
+def test_other_participants_in_their_own_sentence_join_the_round() -> None:
+    text = (
+        "Zeta Robotics has raised $100 million.\n\n"
+        "The round was co-led by Foo Capital. "
+        "Other participants included Qux Partners and Jane Doe.\n"
+    )
+    investors = {f.investor: f.lead for f in _facts(text) if f.kind == "investment"}
+    assert investors == {"Foo Capital": True, "Qux Partners": None, "Jane Doe": None}
+
+
+def test_the_descriptor_subject_is_the_company_that_speaks() -> None:
+    text = (
+        "The San Francisco company has raised $60 million in a Series B led by Foo Capital, "
+        "Zetamind said on Wednesday.\n"
+    )
+    facts = {(f.kind, f.investee, f.investor) for f in _facts(text)}
+    assert facts == {("round", "Zetamind", None), ("investment", "Zetamind", "Foo Capital")}
+
+
+def test_an_open_list_investing_in_gongsi_gives_the_company_a_round() -> None:
+    text = (
+        "# 甲乙汽车获70亿元战略投资\n\n"
+        "甲乙汽车今日宣布，宁德时代等战略投资者将向公司投资总计70亿元。\n"
+    )
+    facts = {(f.kind, f.investee, f.investor, f.amount) for f in _facts(text)}
+    assert facts == {
+        ("round", "甲乙汽车", None, Decimal("7000000000")),
+        ("investment", "甲乙汽车", "CATL", None),
+    }
+
+
+def test_a_company_backed_by_investors_is_still_the_company() -> None:
+    text = "Zeta, backed by the likes of Foo Capital and Bar Ventures, raised $100 million.\n"
+    facts = {(f.kind, f.investee, f.investor) for f in _facts(text)}
+    assert facts == {
+        ("round", "Zeta", None),
+        ("investment", "Zeta", "Foo Capital"),
+        ("investment", "Zeta", "Bar Ventures"),
+    }

@@ -138,3 +138,33 @@ def test_known_names_are_found_whole_words_only() -> None:
 
 def test_traditional_edge_words_are_cut_like_simplified() -> None:
     assert (clean_name("星河資本則"), clean_name("星河资本则")) == ("星河資本", "星河资本")
+
+
+@pytest.mark.parametrize("raw", ["Japan's", "Japan", "Swedish", "South Korean AI", "San Francisco"])
+def test_places_and_nationalities_are_never_parties(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw", ["产业资本", "战略股东", "某国际战略投资人", "东南亚财团", "两家", "战略"]
+)
+def test_unnamed_chinese_parties_are_not_names(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+def test_counted_chinese_groups_are_not_names() -> None:
+    assert clean_name("日本三大银行") is None
+    assert clean_name("日本三大银行共计") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Payments Giant Zetapay", "Zetapay"), ("AI Startup", None), ("Fintech Firm", None)],
+)
+def test_title_case_descriptors_are_not_names(raw: str, expected: str | None) -> None:
+    assert clean_name(raw) == expected
+
+
+def test_where_a_chinese_company_is_based_is_not_its_name() -> None:
+    assert clean_name("总部位于旧金山的AI初创公司Zetamind") == "Zetamind"
+    assert clean_name("来自深圳的机器人公司甲乙科技") == "甲乙科技"

@@ -322,3 +322,240 @@ def test_first_tranche_and_capital_spending_are_not_deals() -> None:
     assert roles == ["distractor", "distractor"]
     spending = "Foo's capital spending this year is expected to reach about $75 billion."
     assert [f.role for f in read_figures(spending, "CNY")] == ["distractor"]
+
+
+def test_a_figure_compared_with_is_an_earlier_valuation_not_a_round() -> None:
+    deals = _deals(
+        "Zeta Robotics raised $80 million at a $6.7 billion valuation, up from $9bn in 2021."
+    )
+    assert [(d.kind, d.amount.amount, d.date) for d in deals] == [
+        ("round", 80_000_000, None),
+        ("valuation", 6_700_000_000, None),
+        ("valuation", 9_000_000_000, "2021"),
+    ]
+
+
+def test_the_figure_next_to_valuation_is_the_valuation() -> None:
+    deals = _deals("Zeta Robotics raises $800M as valuation falls to $6.7B")
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("round", 800_000_000),
+        ("valuation", 6_700_000_000),
+    ]
+
+
+def test_operating_figures_are_not_deals_or_valuations() -> None:
+    deals = _deals(
+        "Zeta Shop raised $50 million, valuing it at $1 billion, with an order value of "
+        "$30 million and an annualized revenue run-rate of $9 million."
+    )
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("round", 50_000_000),
+        ("valuation", 1_000_000_000),
+    ]
+    assert _deals("Its gross merchandise value stood at $2 billion last year.") == []
+    assert _deals("公司去年交易额达30亿元。") == []
+
+
+def test_chinese_names_are_cut_from_modals_and_verbs() -> None:
+    (deal,) = _deals("甲乙智能正洽谈新一轮融资，金额约5亿美元。")
+    assert (deal.investee, deal.status) == ("甲乙智能", "in_talks")
+    (deal,) = _deals("小米有望领投甲乙智能的新一轮融资。")
+    assert (deal.investee, deal.investors[0].name, deal.status) == (
+        "甲乙智能",
+        "Xiaomi",
+        "in_talks",
+    )
+    (deal,) = _deals("甲乙智能宣佈完成10亿元C轮融资，由腾讯领投。")
+    assert (deal.investee, deal.round) == ("甲乙智能", "series_c")
+
+
+def test_each_investor_of_fenbie_keeps_the_amount() -> None:
+    deals = _deals("甲乙智能完成10亿元融资，腾讯和张三分别出资5亿元。")
+    investments = [(d.investors[0].name, d.amount.amount) for d in deals if d.kind == "investment"]
+    assert investments == [("Tencent", 500_000_000), ("张三", 500_000_000)]
+
+
+def test_known_names_run_together_are_split() -> None:
+    (deal,) = _deals("甲乙智能完成5亿美元融资，腾讯阿里吉利跟投。")
+    assert [i.name for i in deal.investors] == ["Tencent", "Alibaba", "Geely"]
+
+
+def test_the_likes_of_and_a_past_backing_do_not_hide_investors() -> None:
+    (deal,) = _deals(
+        "Zeta AI raised $9 million from the likes of Foo Capital, Bar Ventures and Jane Doe, "
+        "who also backed Qux Labs."
+    )
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Jane Doe"]
+
+
+def test_angel_investors_named_after_the_lead_do_not_lead() -> None:
+    (deal,) = _deals("Zeta AI raised $9 million led by Foo Capital and angel investors Jane Doe.")
+    assert [(i.name, i.lead) for i in deal.investors] == [("Foo Capital", True), ("Jane Doe", None)]
+
+
+def test_cumulative_investment_is_a_stake() -> None:
+    deals = _deals(
+        "Foo Holdings invested €20 million in Zeta Energy, bringing its total investment to €75m."
+    )
+    assert [(d.kind, d.amount.amount) for d in deals] == [
+        ("investment", 20_000_000),
+        ("stake", 75_000_000),
+    ]
+    (deal,) = _deals("福欧控股累计投资甲乙能源约5亿元。")
+    assert (deal.kind, deal.investee, deal.amount.amount) == ("stake", "甲乙能源", 500_000_000)
+    (deal,) = _deals("福欧控股对甲乙能源合计已投入5亿元。")
+    assert (deal.kind, deal.investee) == ("stake", "甲乙能源")
+
+
+def test_status_belongs_to_the_clause_that_states_it() -> None:
+    deals = _deals(
+        "Zeta AI raised $100 million led by Foo Capital, valuing it at $2 billion, "
+        "according to people familiar with the matter."
+    )
+    assert [(d.kind, d.status) for d in deals] == [
+        ("round", "completed"),
+        ("valuation", "reported"),
+    ]
+    deals = _deals("Foo Capital领投了甲乙智能3亿美元的融资，据报道，该轮对其估值超过40亿美元。")
+    assert [(d.kind, d.status) for d in deals] == [
+        ("round", "completed"),
+        ("valuation", "reported"),
+    ]
+    (deal,) = _deals("甲乙智能被曝完成3亿元融资。")
+    assert deal.status == "reported"
+
+
+def test_convertible_bonds_are_debt() -> None:
+    (deal,) = _deals("Zeta AI raised $200 million through the sale of convertible bonds.")
+    assert (deal.kind, deal.round) == ("round", "debt")
+    (deal,) = _deals("甲乙智能发行5亿元可转换债券。")
+    assert (deal.kind, deal.round, deal.amount.amount) == ("round", "debt", 500_000_000)
+
+
+def test_cornerstone_investors_invest_in_the_offering() -> None:
+    (deal,) = _deals("甲乙智能启动全球发售，募资约58亿港元，基石投资者包括中国移动、丙丁资本。")
+    assert (deal.investee, deal.round) == (COREFERENCE, "ipo")  # the document resolves it
+    assert [i.name for i in deal.investors] == ["China Mobile", "丙丁资本"]
+
+
+def test_the_investing_unit_not_its_parent_is_the_investor() -> None:
+    (deal,) = _deals("甲乙智能完成5亿美元A轮融资，由腾讯旗下的丙丁基金领投。")
+    assert [(i.name, i.lead) for i in deal.investors] == [("丙丁基金", True)]
+    for text in (
+        "Zeta AI raised $100 million in a round led by Foo Corp's venture arm, Barfund.",
+        "Zeta AI raised $100 million in a round led by Foo Corp's venture arm Barfund.",
+        "Zeta AI raised $100 million in a round led by Barfund, the venture arm of Foo Corp.",
+    ):
+        (deal,) = _deals(text)
+        assert [i.name for i in deal.investors] == ["Barfund"], text
+
+
+def test_an_open_list_total_is_the_round_not_a_stake() -> None:
+    (deal,) = _deals("腾讯等战略投资者将向甲乙智能投资总计70亿元。")
+    assert (deal.kind, deal.investee, deal.amount.amount) == ("round", "甲乙智能", 7_000_000_000)
+    assert [(i.name, i.amount) for i in deal.investors] == [("Tencent", None)]
+    (deal,) = _deals("腾讯将向甲乙智能投资总计70亿元。")
+    assert (deal.kind, deal.amount.amount) == ("investment", 7_000_000_000)
+
+
+def test_a_later_also_clause_ends_the_lead_list() -> None:
+    (deal,) = _deals(
+        "Zeta AI raised $9 million led by Foo Capital, and Bar Ventures also took part."
+    )
+    assert [(i.name, i.lead) for i in deal.investors] == [
+        ("Foo Capital", True),
+        ("Bar Ventures", None),
+    ]
+
+
+def test_counted_groups_are_not_names() -> None:
+    assert [d.investors for d in _deals("甲乙银行获得日本三大银行共计100亿日元投资。")] in (
+        [],
+        [[]],
+    )
+
+
+def test_a_trailing_source_frames_a_round_with_a_thousands_comma() -> None:
+    (deal,) = _deals(
+        "Zeta raised Rs 2,000 crore led by Foo Capital, according to regulatory filings."
+    )
+    assert deal.status == "reported"
+
+
+def test_existing_investors_putting_in_the_rest_join_the_round() -> None:
+    (deal,) = _deals(
+        "Zeta raised $90 million led by Foo Capital, while existing investors Bar Ventures "
+        "and Qux Partners put in the rest."
+    )
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Qux Partners"]
+
+
+def test_a_received_round_with_its_lead_is_a_round() -> None:
+    (deal,) = _deals("甲乙科技曾於2022年獲得由丙丁資本領投的2億美元B輪融資。")
+    assert (deal.kind, deal.amount.amount, deal.round) == ("round", 200_000_000, "series_b")
+    assert [(i.name, i.lead, i.amount) for i in deal.investors] == [("丙丁資本", True, None)]
+
+
+def test_an_investor_that_also_took_part_is_named() -> None:
+    (deal,) = _deals("據報道，丙丁資本亦有參與本輪投資。")
+    assert [i.name for i in deal.investors] == ["丙丁資本"]
+
+
+def test_a_chinese_comparison_is_an_earlier_valuation() -> None:
+    deals = _deals("甲乙智能完成8亿美元融资，估值降至67亿美元，较2021年的456亿美元大幅缩水。")
+    assert [(d.kind, d.amount.amount, d.date) for d in deals] == [
+        ("round", 800_000_000, None),
+        ("valuation", 6_700_000_000, None),
+        ("valuation", 45_600_000_000, "2021"),
+    ]
+
+
+def test_an_investors_own_funds_in_a_chinese_round() -> None:
+    deals = _deals("甲乙科技完成10亿元融资，其中丙丁集团以自有资金出资4亿元。")
+    own = [(i.name, i.amount.amount) for d in deals for i in d.investors if i.amount]
+    assert own == [("丙丁集团", 400_000_000)]
+    assert [d.amount.amount for d in deals if d.amount] == [1_000_000_000]
+
+
+def test_backgrounds_of_unnamed_funds_are_not_names() -> None:
+    (deal,) = _deals("甲乙科技完成10亿元B轮融资，由丙丁资本领投，两家国资背景基金跟投。")
+    assert [i.name for i in deal.investors] == ["丙丁资本"]
+
+
+def test_an_opening_source_frames_every_clause_and_each_clause_keeps_its_date() -> None:
+    deals = _deals("据悉，甲乙智能去年完成1亿元A轮融资，今年又完成2亿元B轮融资。")
+    assert [(d.round, d.status, d.date) for d in deals] == [
+        ("series_a", "reported", "2023"),
+        ("series_b", "reported", "2024"),
+    ]
+    deals = _deals(
+        "Zeta raised $10 million in 2021, according to sources, and closed a $50 million "
+        "Series B this year."
+    )
+    assert [(d.status, d.date) for d in deals] == [("reported", "2021"), ("completed", "2024")]
+
+
+def test_a_previous_valuation_is_not_the_current_one() -> None:
+    deals = _deals("甲乙智能完成5亿元融资，投后估值50亿元，此前估值为20亿元。")
+    assert [(d.kind, d.amount.amount, d.background) for d in deals][1:] == [
+        ("valuation", 5_000_000_000, False),
+        ("valuation", 2_000_000_000, True),
+    ]
+
+
+def test_backed_by_is_passive_and_the_likes_of_opens_a_list() -> None:
+    for text in (
+        "Zeta, backed by the likes of Foo Capital and Bar Ventures, raised $100 million.",
+        "Zeta raised $100 million in a round that included the likes of Foo Capital and "
+        "Bar Ventures.",
+    ):
+        deals = _deals(text)
+        assert [d.kind for d in deals] == ["round"], text  # no investment by Foo in Zeta
+        assert [i.name for i in deals[0].investors] == ["Foo Capital", "Bar Ventures"], text
+
+
+def test_people_named_among_the_angels_are_investors() -> None:
+    deals = _deals("Among the angel investors were Jane Doe and John Roe.")
+    assert [(d.joins_previous, [i.name for i in d.investors]) for d in deals] == [
+        (True, ["Jane Doe", "John Roe"])
+    ]

@@ -140,7 +140,7 @@ def _round_of(last_round: Deal | None, valuation: Deal) -> bool:
     return (
         last_round is not None
         and last_round.investee == valuation.investee
-        and valuation.sentence.paragraph - last_round.sentence.paragraph <= 1
+        and valuation.sentence.paragraph - last_round.sentence.paragraph <= _JOIN_PARAGRAPHS
         and _THE_ROUND.search(valuation.sentence.text) is not None
     )
 
@@ -198,7 +198,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
             return [Fact("valuation", **money, **common)]
         return []
     if deal.kind == "round":
-        if deal.amount is not None or deal.round is not None:
+        if deal.amount is not None or deal.round is not None or _dated_new_round(deal):
             facts.append(Fact("round", round=deal.round, **money, **common))
         for investor in deal.investors:
             if alias_key(investor.name) == alias_key(deal.investee or ""):
@@ -229,6 +229,11 @@ def deal_facts(deal: Deal) -> list[Fact]:
             )
         )
     return facts
+
+
+def _dated_new_round(deal: Deal) -> bool:
+    """ "去年11月，X完成了由Y领投的新一轮融资": a round told with its own date, amount untold."""
+    return bool(deal.investors) and deal.date is not None and not deal.date_from_published
 
 
 def _money_fields(money: object) -> dict[str, object]:

@@ -165,7 +165,7 @@ _EN_TOKEN = (
     r"(?:[A-Z][A-Za-z0-9_.&'’+-]*[A-Za-z0-9_]|[A-Z]|[a-z][a-z]?[A-Z][A-Za-z0-9_.-]*"
     r"|\d+[A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*)(?![A-Za-z0-9])"
 )
-EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:\s+(?:&\s+)?{_EN_TOKEN})*")
+EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:['’]?\s+(?:&\s+)?{_EN_TOKEN})*")  # Teachers' Plan
 _EN_STOP_START = frozenset(
     [
         "The",
@@ -407,6 +407,50 @@ _EN_STOP_END = frozenset(
         "Friday",
     ]
 )
+# Places and the adjectives of nationality: they describe a party ("Swedish payments firm
+# Klarna", "Japan's three largest banks"), they never are one.
+_EN_PLACE = re.compile(
+    r"(?:(?:(?:North|South|East|West|Central|Southeast|Northern|Southern|Eastern|Western)\s+)?"
+    r"(?:Japan|China|India|Korea|Singapore|Germany|France|Britain|England|Europe|Asia|Africa|"
+    r"America|Canada|Mexico|Brazil|Australia|Israel|Italy|Spain|Sweden|Norway|Denmark|Finland|"
+    r"Switzerland|Netherlands|Belgium|Austria|Poland|Ireland|Indonesia|Vietnam|Thailand|Malaysia|"
+    r"Philippines|Taiwan|Hong Kong|Saudi Arabia|Qatar|Turkey|Russia|Ukraine|Egypt|Nigeria|Kenya|"
+    r"Argentina|Chile|Colombia|Pakistan|Bangladesh|UAE|U\.?S\.?A?|U\.?K\.?|United States|"
+    r"United Kingdom|United Arab Emirates|Silicon Valley|San Francisco|New York|London|Paris|"
+    r"Berlin|Munich|Stockholm|Amsterdam|Zurich|Dublin|Madrid|Tokyo|Osaka|Seoul|Beijing|Shanghai|"
+    r"Shenzhen|Hangzhou|Guangzhou|Taipei|Mumbai|Bengaluru|Bangalore|New Delhi|Delhi|Jakarta|"
+    r"Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Toronto|Montreal|Sydney|Boston|Seattle|Austin|"
+    r"Palo Alto|Los Angeles|Washington|Chicago|Miami)"
+    r"|(?:(?:North|South|East|West|Southeast)?\s*(?:Japanese|Chinese|Indian|Korean|Singaporean|"
+    r"German|French|British|English|European|Asian|African|American|Canadian|Mexican|Brazilian|"
+    r"Australian|Israeli|Italian|Spanish|Swedish|Norwegian|Danish|Finnish|Swiss|Dutch|Belgian|"
+    r"Austrian|Polish|Irish|Indonesian|Vietnamese|Thai|Malaysian|Filipino|Taiwanese|Saudi|"
+    r"Emirati|Qatari|Turkish|Russian|Ukrainian|Egyptian|Nigerian|Kenyan|Argentine|Chilean|"
+    r"Pakistani|Nordic|Scandinavian|Middle Eastern|Gulf|Californian|Parisian|Bavarian)))"
+    r"(?![\w-])"
+)
+# Common nouns a title-case headline capitalizes before a name; never a name's last word.
+_EN_DESCRIPTOR_HEAD = frozenset(
+    [
+        "Startup",
+        "Start-up",
+        "Start-Up",
+        "Firm",
+        "Giant",
+        "Maker",
+        "Developer",
+        "Unicorn",
+        "Rival",
+        "Upstart",
+        "Newcomer",
+        "Challenger",
+        "Lender",
+        "Darling",
+    ]
+)
+_ZH_ORIGIN = compile_both(
+    r"^(?:这家|一家)?(?:总部)?(?:位于|设在|来自|成立于|扎根于?)[^的，。]{1,12}的"
+)
 _ZH_DESCRIPTOR = compile_both(
     r"^.*(?:初创公司|创业公司|初创企业|独角兽|公司|企业|机构|厂商|平台|开发商|制造商|供应商|"
     r"运营商|服务商|巨头|大厂|实验室|创始人|联合创始人|董事长|首席执行官|总裁|CEO|投资人|"
@@ -417,12 +461,14 @@ _ZH_EDGE_WORDS = compile_both(
     r"^(?:由|和|与|及|以及|同|并|也|还|则|是|为|被|获|其他|其它|另外|此外|包括|如|除去|除了|"
     r"知名|老股东|新股东|现有股东|原股东|投资方|股东|机构|等)+|"
     r"(?:等|等等|在内|在內|共同|联合|一起|一同|均|都|也|还|亦|此次|本次|本轮|再次|继续|牵头|领投|领衔|先行|率先|"
+    r"共计|合计|总计|累计|亦有|也有|还有|均有|"
     r"参与|等机构|等老股东|等新老股东|等投资方|等多家机构|多家机构|等多家|等投资者|老股东|"
     r"新股东|现有股东|机构投资者|投资者|则|的)+$"
 )
 _ZH_VERBAL = (
     r"在|于|已|将|接近|即将|正在|计划|拟|宣布|也|还|又|再|首轮|本轮|新一轮|此轮|这一轮|一轮|出资|"
-    r"通过|成为|作为|以个人|个人|身份|成功|顺利|近日|今日|日前|刚刚|此前|曾|同样|最终|"
+    r"通过|成为|作为|以个人|个人|身份|成功|顺利|近日|今日|日前|刚刚|此前|曾|同样|最终|有望|分别|"
+    r"洽谈|商谈|磋商|正(?=[洽商谈磋筹寻进计考])|或将|预计|"
     r"[A-Ka-k][-\d+＋]*轮|天使轮|种子轮|融资|投资了|获得|获|完成|方面|没有|披露|表示|透露|报道|援引|从"
 )
 # Words no Chinese organization name holds; a phrase is cut at the first of them. The verbal
@@ -432,6 +478,7 @@ _ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投
 _ZH_NOT_A_NAME = compile_both(
     r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计|"
     r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业|软件|硬件|模型|随即|上市|押后|此次|不断|持续|一边|"
+    r"发售|招股|募股|基石|"
     # measure and verb phrases before a figure: "规模为", "此次的新投资", "先行投入"
     r"规模|金额|总额|额度|投入|先行|本次|该笔|这笔|首期|后续|剩余|其余|总计|合计|共计|估值|新投资|的投资"
 )
@@ -440,14 +487,27 @@ _ZH_PLACE_PARTY = compile_both(
     r"^(?P<place>[\u4e00-\u9fff]{2,5}?)(?:的)?(?:投资者|投资人|投资方|投资机构|投资|机构|政府|企业|公司|财团|"
     r"资金|买家|股东)$"
 )
-_ZH_UNNAMED_UNIT = compile_both(r"(?<=..)旗下[^、]*?(?:全资)?(?:子公司|公司|基金|机构|部门|平台)$")
+_ZH_UNNAMED_UNIT = compile_both(
+    r"(?<=..)旗下(?:的)?(?:一家|一只|全资|控股|投资|产业|战略|创投|风投)*(?:子公司|公司|基金|机构|部门|平台)$"
+)
 _ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
 _ZH_VAGUE = compile_both(
     r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮"
 )
-_ZH_COUNTRY = compile_both(
-    r"^(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
-    r"印度|加拿大|瑞士|荷兰|中东)(?=.{2,})"
+_ZH_COUNTRY_WORD = (
+    r"(?:美国|英国|日本|韩国|德国|法国|新加坡|中国香港|香港|台湾|沙特|阿联酋|卡塔尔|以色列|"
+    r"印度|加拿大|瑞士|荷兰|中东|中国|东南亚|欧洲|亚洲|北美|瑞典|意大利|西班牙|澳大利亚|印尼|越南)"
+)
+_ZH_COUNTRY = compile_both(rf"^{_ZH_COUNTRY_WORD}(?=.{{2,}})")
+# A description standing where a name should ("产业资本", "某国际战略投资人", "两家", "东南亚财团"):
+# who invested is not said, so no party is named.
+_ZH_UNNAMED_PARTY = compile_both(
+    rf"(?:某|一家|两家|[二三四五六七八九十几多数]家|一位|多位|数位|若干)?(?:{_ZH_COUNTRY_WORD}|国际|"
+    r"[一二三四五六七八九十两几数多]+[大家位只个]|"
+    r"海外|境外|境内|国内|外资|本土|地方|国有|国资|央企|产业|战略|财务|知名|头部|一线|顶级|大型|"
+    r"主权|家族|私募|风险|风投|险资|银行|机构|老|新|现有|原有|早期|其他|多个|一批|背景|引导|政府)*"
+    r"(?:资本|基金|股东|投资人|投资者|投资方|投资机构|财团|机构|资金|方|家|办公室|银行|券商|企业|"
+    r"公司|巨头|车企|险企)?"
 )
 _COREFERENCE_EN = compile_both(
     r"^(?:the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|group|developer|maker|business|"
@@ -506,6 +566,7 @@ def has_cjk(text: str) -> bool:
 
 def _clean_chinese(text: str) -> str | None:
     text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    text = _ZH_ORIGIN.sub("", text)  # "总部位于旧金山的AI公司X": where it is, not who
     text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     text = _ZH_VERBAL_CUT.split(text)[0] or text
@@ -529,7 +590,13 @@ def _clean_chinese(text: str) -> str | None:
         if text == before:
             break
     text = strip_legal_suffix(_ZH_EDGE_WORDS.sub("", _ZH_NOT_IN_NAME.split(text)[0].strip()))
-    if not text or len(text) > 16 or re.search(r"[，。；：！？]", text) or _ZH_VAGUE.match(text):
+    if (
+        not text
+        or len(text) > 16
+        or re.search(r"[，。；：！？]", text)
+        or _ZH_VAGUE.match(text)
+        or _ZH_UNNAMED_PARTY.fullmatch(text)
+    ):
         return None
     if not has_cjk(text):
         return _clean_english(text)
@@ -580,6 +647,14 @@ def _clean_english(text: str) -> str | None:
         words.pop()
     if not words or words[0] in _EN_STOP_START or (len(words) == 1 and len(words[0]) < 2):
         return None
+    described = [i for i, w in enumerate(words) if w in _EN_DESCRIPTOR_HEAD]
+    if described:  # title-case headlines: "Payments Giant Zetapay", "AI Startup Raises"
+        words = words[described[-1] + 1 :]
+        if not words:
+            return None
+    place = _EN_PLACE.match(" ".join(words))
+    if place and all(w in _EN_STOP_START for w in " ".join(words)[place.end() :].split()):
+        return None  # "Japan", "South Korean AI": a place or a nationality describes, never names
     return strip_legal_suffix(" ".join(words))
 
 

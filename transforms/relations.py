@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import pairwise, repeat
 
 from fundwire.transforms.dates import DateMention, find_dates
 from fundwire.transforms.entities import (
     canonical,
     clean_name,
+    find_known,
     find_names,
     has_cjk,
     is_coreference,
@@ -70,10 +73,11 @@ class Deal:
 _VALUATION_BEFORE = compile_folded(
     r"(?:valuation of|valu(?:ed|es|e|ing) (?:[\w'’.-]+\s){0,4}at|valuation to|"
     r"估值[^，。；\d]{0,8}|valuation(?: (?:of|at|to|near(?:ing)?|was|is|reached|"
-    r"hit|topped|rose to))?)\s*$"
+    r"hit|topped|rose to|(?:\w+ ){1,2}(?:to|at|of|near|around|about)))?)\s*$"
 )
 _VALUATION_AFTER = compile_folded(
-    r"^\s*(?:\w+\s)?(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值"
+    r"^\s*(?!(?:as|and|with|while|after|but|amid|on|in|for|its|the|a)\s)(?:\w+\s)?"
+    r"(?:post-money |pre-money )?valuation|^\s*(?:的)?(?:投后|投前|整体)?估值"
 )
 _DISTRACTOR_NEAR = compile_folded(
     r"revenue|sales\b|income|profit|loss\b|earnings|\bARR\b|market(?! valu)|"
@@ -82,6 +86,22 @@ _DISTRACTOR_NEAR = compile_folded(
     r"grant|subsid|budget|set aside|taskforce|supercomputer|spend|capex|exchange rate|"
     r"营收|收入|营业额|利润|亏损|净利|市场规模|市场|股价|市值|收购|并购|买下|补贴|补助|拨款|预算|管理规模|资产管理"
 )
+# Figures of how a business trades, not of what it is worth or raised.
+_OPERATING_FIGURE = compile_folded(
+    r"\b(?:gross merchandise|merchandise value|order value|transaction value|(?:payment|"
+    r"transaction|trading) volume|run-?rate|annual(?:ized)? recurring|recurring revenue|arr|gmv|"
+    r"bookings|turnover)\b|交易额|交易规模|成交额|订单额|营收|流水|年化收入"
+)
+# "up from $3bn in 2021": a figure of the past, told to compare (FACTS: never the current round).
+_EARLIER_FIGURE = compile_folded(
+    r"\b(?:up|down|rising|falling|jumping|climbing|dropping|increas\w*|decreas\w*|compared)\s+"
+    r"(?:\w+\s+)?(?:from|with)\s+(?:(?:about|around|roughly|nearly|just|over|more than|"
+    r"less than|a|an|its|the)\s+)*$|\b(?:than|versus|vs\.?)\s+(?:about\s+|around\s+)?$"
+    r"|\b(?:previous|prior|earlier)\s+(?:private\s+)?valuation\s+(?:of\s+)?(?:about\s+)?$"
+    r"|\bpreviously valued at\s+(?:about\s+)?$|此前估值(?:为|约为|达)?$|上一轮估值(?:为|约为|达)?$"
+    r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$"
+)
+_VALUE_WORD = compile_folded(r"valu(?:ation|ed|ing|es)|估值")
 _TOTAL_NEAR = compile_folded(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
     r"\bsince (?:its |it was )?(?:founding|founded|launch|inception|\d{4})|"
@@ -123,6 +143,11 @@ _TRANCHE_BEFORE = compile_folded(
     r"\b(?:tranches?|instal?lments?)\s+of\s+(?:\w+\s+){0,2}$|"
     r"\b(?:the remaining|the rest of the|the balance of)\s+(?:\w+\s+){0,1}$"
 )
+# A wire dateline opening the story: "STOCKHOLM (Wire) -", "LONDON, March 3 (Reuters) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,40}\))?"
+    r"\s*(?:[-—–]{1,2}|:)\s+"
+)
 _REFERS_BACK = compile_folded(r"当时|彼时|at the time|\bthen\b")
 
 
@@ -131,11 +156,18 @@ class Figure:
     """A money figure with the role its context gives it."""
 
     money: Money
-    role: str  # deal | valuation | total | stake | distractor
+    role: str  # deal | valuation | earlier | total | stake | distractor
 
 
 def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
     """The money figures of a sentence, bracketed conversions dropped, each with its role."""
+    return list(_sentence_figures(text, yen_or_yuan))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_figures(text: str, yen_or_yuan: str) -> tuple[Figure, ...]:
+    """Memoized like the engine's other per-text work: a sentence repeated (a wire story in
+    several outlets, an article read again) is read once."""
     figures: list[Figure] = []
     previous_end = -100
     for money in find_money(text, yen_or_yuan):
@@ -144,7 +176,7 @@ def read_figures(text: str, yen_or_yuan: str) -> list[Figure]:
         if between is not None and _CONVERSION.match(between):
             continue  # "300 billion yuan ($47 billion)": the same figure again
         figures.append(Figure(money, _figure_role(text, money)))
-    return figures
+    return tuple(figures)
 
 
 _AT_BEFORE = re.compile(r"\bat (?:around |about |roughly )?$")
@@ -163,6 +195,10 @@ _CHANGE_BEFORE = compile_both(r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}
 def _figure_role(text: str, money: Money) -> str:
     before = text[max(0, money.start - 60) : money.start]
     after = text[money.end : money.end + 30]
+    if _OPERATING_FIGURE.search(before[-40:] + " " + after[:20]):
+        return "distractor"  # "gross merchandise value of $2bn", "ARR", "交易额": how it trades
+    if _EARLIER_FIGURE.search(before):
+        return "earlier" if _VALUE_WORD.search(text) else "distractor"
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
     if _AT_BEFORE.search(before) and _VALUATION_WORD.search(text):
@@ -215,10 +251,14 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     """Names of a list span, read away from its cue word; stops at the first non-name item."""
     cjk = has_cjk(span)
     items = [i for i in (_ZH_SPLIT if cjk else _EN_SPLIT).split(span) if i.strip()]
+    if cjk:  # "腾讯阿里吉利": known names run together without separators
+        items = [part for item in items for part in _run_together(item)]
     if backwards:
         items.reverse()
     names: list[str] = []
     for item in items:
+        if not cjk and _EN_PARENT_OF_NEXT.search(item):
+            continue  # "Foo Corp's venture arm, Barfund": the parent describes the next name
         name = _item_name(item, cjk)
         if name is None:
             if cjk:
@@ -232,8 +272,26 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
+# An item that only describes the next one by its parent: "Foo Corp's venture arm".
+_EN_PARENT_OF_NEXT = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
+)
+
+
+@lru_cache(maxsize=16384)
+def _run_together(item: str) -> tuple[str, ...]:
+    """The known names an item is made of end to end, else the item itself."""
+    known = find_known(item) if len(item) >= 4 else []  # two names hold 2+ characters each
+    if len(known) < 2 or any(a.end != b.start for a, b in pairwise(known)):
+        return (item,)
+    if item[: known[0].start].strip() or _ZH_NAME_GAP.search(item[known[-1].end :]):
+        return (item,)
+    return (*(m.text for m in known[:-1]), item[known[-1].start :])
+
+
+_ZH_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
 _EN_ITEM_LEAD = compile_both(
-    r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both)\s+)+", re.I
+    r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
 _EN_ITEM_TAIL = re.compile(
     r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*"
@@ -267,7 +325,9 @@ _EN_PART_AFTER = compile_folded(
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
-    r"among others|(?:round|financing|raise) (?:also )?(?:drew|attracted|included))\s+"
+    r"among others|(?:round|financing|raise) (?:that |which )?(?:also )?"
+    r"(?:drew|attracted|included)|"
+    r"(?:and|plus) (?:individual |angel )?(?:investors|angels)(?: such as| including)?)\s+"
 )
 # "Y has been financed largely by its founder, X": investors of Y with no round told.
 _EN_FINANCED_BY = compile_folded(r"\b(?:financed|funded|bankrolled)\s+(?:\w+\s+)?by\s+")
@@ -279,8 +339,10 @@ _EN_PART_BEFORE = compile_folded(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
     r"chipped in|piled in|also invested|invested as well|"
-    r"put (?:more |fresh |additional |new )?money in|investing|participating|"
-    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among the )?(?:investors|backers))\b"
+    r"put (?:more |fresh |additional |new )?money in(?:to)?|put in|contributed|investing|"
+    r"participating|"
+    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among (?:the )?)?(?:[a-z-]+ )?"
+    r"(?:investors|backers|angels))\b"
 )
 _EN_LED_COMPOUND = compile_both(r"(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
 _ZH_LEAD = compile_both(
@@ -294,7 +356,7 @@ _ZH_FROM = compile_both(
     r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)(?=获得|筹得|募得|拿到|融资|募集)"
 )
 _ZH_PART_AFTER = compile_both(
-    r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|股东|参与方)(?:包括|为|有|是))[:：]?"
+    r"(?:参与本轮的[^。；]{0,24}?包括|(?:投资方|参投方|投资机构|投资人|投资者|股东|参与方)(?:包括|为|有|是))[:：]?"
 )
 _ZH_LIST_STOP = "，。；：:;！？"
 
@@ -326,14 +388,18 @@ def _zh_list_after(text: str, pos: int) -> list[str]:
 _EN_LIST_STOP = compile_folded(
     r"[.;:!?](?:\s|$)|,?\s+(?:with\b|alongside|along with|in a\b|at a\b|at an\b|"
     r"valuing|which|who|to\b|for\b|bringing|according|after|as part|in\b|"
-    r"that|said|led by|co-led by)"
+    r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b)"
+)
+# Where a capitalized name starts a new clause: "and Beta Capital also…", ", Zeta said".
+_EN_LIST_STOP_NAMED = re.compile(
+    r",?\s+and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b"
+    r"|,\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:said|says|announced|confirmed)\b"
 )
 
 
 def _en_list_after(text: str, pos: int) -> list[str]:
-    end = len(text)
-    if m := _EN_LIST_STOP.search(text, pos):
-        end = m.start()
+    stops = (_EN_LIST_STOP.search(text, pos), _EN_LIST_STOP_NAMED.search(text, pos))
+    end = min((m.start() for m in stops if m), default=len(text))
     return _list_names(text[pos:end], backwards=False)
 
 
@@ -354,18 +420,18 @@ _ZH_CUES = frozenset({_ZH_LEAD, _ZH_PART, _ZH_PART_AFTER, _ZH_FROM})
 _CUE_HINTS = {
     _ZH_LEAD: compile_both(r"领投|牵头|领衔|出资方|投资方"),
     _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
-    _ZH_PART_AFTER: compile_both(r"方|参与本轮"),
+    _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: compile_folded(r"led |headed "),
     _EN_LED_COMPOUND: re.compile(r"-led"),
     _EN_LEAD_BEFORE: compile_folded(r" (?:co-)?led | headed | spearheaded "),
     _EN_PART_AFTER: compile_folded(
         r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
-        r"drew|attracted",
+        r"drew|attracted|investors|angels",
     ),
     _EN_PART_BEFORE: compile_folded(
         r"joined|particip|took part|came|returned|chipped|piled|invest|money in|taking part|"
-        r"joining|backers",
+        r"joining|backers|investors|angels|put in|contribut",
     ),
 }
 
@@ -426,6 +492,8 @@ _EN_APPOSITIVE = compile_both(
     r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}(?:bought|acquired|acquires|buys|purchased|owns|"
     r"took over|agreed to buy|agreed to acquire)\s[^,;]{2,100}?,(?=\s)|"
+    r",\s+(?:who|which)\s+(?:ha[sd]\s+)?(?:(?:also|previously|earlier|once)\s+)*"
+    r"(?:backed|backs|funded|invested in|invests in)\b[^,;.]*|"  # the investor's past bets
     r",\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
     r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s"
@@ -444,7 +512,7 @@ _EN_INVEST = compile_folded(
     r"(?:a |an )?(?:\w+ )?stake)\b"
 )
 _EN_BACK = compile_folded(
-    r"\b(?:backs|backed|funds|bets on|bought into|buys into|"
+    r"(?<!-)\b(?:backs|backed(?! by)|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
     r"(?:bet|stake|investment|holding) (?:on|in))\s+"
 )
@@ -462,17 +530,20 @@ _EN_RAISE = compile_folded(
 )
 _FUNDING_WORD = compile_folded(
     r"\b(?:funding|financing|round|investment|raise|capital|backing|money|"
-    r"valuation)\b|融资|投资|注资|募资|集资|筹资|轮|估值"
+    r"valuation|bonds?|notes)\b|融资|投资|注资|募资|集资|筹资|轮|估值|债券|可转债"
 )
 _ZH_INVEST_TO = compile_both(
     r"(?:向|对|(?<![作成因认称视])为)(?P<target>[^，。；、向对为的]{1,40}?)(?![A-Za-z0-9])"
-    r"(?=追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|[约逾超近最\d一二三四五六七八九十两数])(?:追加|"
+    r"(?=累计|合计|总计|共计|已|追加|增加|进行|完成|再次|再|继续|投资|注资|投入|入股|领投|了|的|"
+    r"[约逾超近最\d一二三四五六七八九十两数])(?:追加|"
     r"增加|进行|完成|再次|再|继续)?(?:了)?"
     r"(?:[^，。；A-Za-z]{0,16}?)?(?:累计|追加|新|战略|股权)*(?:投资|注资|投入|入股)(?!者|人|方|机构)"
     r"|以(?=[^，。；]{0,3}[\d一二两三四五六七八九十])[^，。；]{1,30}?(?:投资|入股|注资)(?P<target2>[^，。；、的]{1,20})"
 )
 _ZH_INVESTED = compile_both(
-    r"(?:联合|共同)?(?:领投|投资|注资|入股|押注|参投|跟投)了(?P<target>[^，。；]{1,40}?)"
+    r"(?:联合|共同)?(?:(?:领投|投资|注资|入股|押注|参投|跟投)了|(?<!的)(?:累计|合计|总计|共计)已?(?:投资|投入|注资)了?"
+    r"(?=[^，。；]{2,20}?[约逾超近\d一二三四五六七八九十两])|(?:领投|参投|跟投)"
+    r"(?=[^，。；了]{2,20}?的[^，。；]{0,8}(?:融资|[轮輪])))(?P<target>[^，。；]{1,40}?)"
     r"(?=的|[，。；]|$|(?:逾|超|近|约)?[\d一二三四五六七八九十两数百千万亿]+)"
 )
 # "Y获得X（等）的投资", "Y获X N亿元投资", "Y由X资助": investors inside the verb phrase.
@@ -516,7 +587,7 @@ _VERB_BEFORE_ROUND = compile_folded(
 # An investor's own share of a round: "X跟投了1000万元", "X领投本轮，出资4亿美元".
 _OWN_AMOUNT_BEFORE = compile_both(r"(?:跟投|领投|出资|投入|认购|拿出)了?(?:约|近|逾|超过?)?$")
 _ZH_RAISE = compile_both(
-    r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资"
+    r"完成|获得|获|拿下|拿到|斩获|敲定|启动|推进|开启|迎来|募集|筹集|筹得|募得|集资|募资|进行|宣布|融资|发行"
 )
 _ZH_DATE_WORDS = compile_both(
     r"\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|明年|年初|年底|年中|"
@@ -525,7 +596,7 @@ _ZH_DATE_WORDS = compile_both(
 )
 _ZH_SUBJECT_TAIL = compile_both(
     r"(?:宣布|已经|已|正式|于|在|也|还|就|将|再次|又|再|刚刚|成功|顺利|近期|曾|先后|分别|共|"
-    r"同时|此次|这次|率先|今|则|日|透露|表示|称|对外)+$"
+    r"同时|此次|这次|率先|今|则|日|透露|表示|称|对外|正在|正|有望|拟|或将)+$"
 )
 
 
@@ -562,16 +633,33 @@ def _en_subject(flat: str, pos: int) -> str | None:
     if coref and not find_names(last[coref.end("np") :]):
         speaker = re.search(r"\b(?:said|says|announced|confirmed|told)\b", clause)
         named = find_names(clause[: speaker.start()]) if speaker else []
+        named = [n for n in named if not _DESCRIBES_NEXT.match(clause, n.end)]
         if named:
             return named[0].text
+        if said_after := _SAID_AFTER.search(flat, pos):  # "The company raised…, Zeta said"
+            return said_after.group("name")
         if re.search(r"\bit\b(?:\s+\w+){0,4}\s*$", last):
             earlier = find_names(flat[: pos - len(last)])
             return earlier[-1].text if earlier else COREFERENCE
         return COREFERENCE
     names = [m for m in find_names(clause) if m.end <= len(clause)]
+    names = [n for n in names if not _DESCRIBES_NEXT.match(clause, n.end)]
     if names:
         return names[-1].text
     return None
+
+
+# The speaker a sentence ends with: "…, Zeta said on Wednesday."
+_SAID_AFTER = re.compile(
+    r",\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:said|says|announced|confirmed)\b"
+)
+# A name that qualifies a descriptor before the real subject: "OpenAI rival Zeta",
+# "Nvidia-backed AI developer Zeta", "the Stockholm payments firm Zeta".
+_DESCRIBES_NEXT = re.compile(
+    r"(?:-[a-z]+)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:developer|start-?up|firm|maker|company|rival|"
+    r"unit|arm|subsidiary|platform|provider|operator|giant|lender|startup|player|specialist|"
+    r"designer|owner|parent|unicorn|challenger|competitor|spin-?off|affiliate)\s+[A-Z0-9]"
+)
 
 
 # Words without which a sentence tells no funding deal: one scan skips the rest.
@@ -582,7 +670,7 @@ _FUNDING_HINT_ZH = compile_both(
 _FUNDING_HINT_EN = compile_folded(
     r"[$€£¥₹]|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
     r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
-    r"joined|took part|participat|shareholder|cornerstone"
+    r"joined|took part|participa|shareholder|cornerstone|investor|angels|put in|contribut"
 )
 
 
@@ -594,6 +682,8 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
         return []  # no money, round or investing word: nothing to read
     figures = read_figures(text, yen_or_yuan)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
+    if not cjk and (dateline := _DATELINE.match(flat)):
+        flat = " " * dateline.end() + flat[dateline.end() :]
     if cjk:
         flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
         flat = _ZH_BESIDES.sub(lambda m: " " * len(m.group()), flat)
@@ -612,14 +702,41 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     dates = [d for d in find_dates(text, published) if d.value and not _is_span_start(text, d)]
     refers_back = bool(_REFERS_BACK.search(text))
     for deal in deals:
-        told_until = _clause_end(text, max(deal.anchor, deal.amount.start if deal.amount else 0))
-        deal.status = find_status(text[:told_until], raised=deal.kind == "round") or "completed"
+        deal.status = _status_of(text, deal, figures)
         deal.date = _date_for(deal.anchor, dates, text)
         deal.refers_back = refers_back and deal.date is None
         deal.stake_like = deal.stake_like and deal.date is None
         if deal.stake_like and deal.kind == "investment" and deal.amount is not None:
             deal.kind = "stake"
     return deals
+
+
+# A clause that only cites a source: "…, according to people familiar with the matter". (Chinese
+# puts the source first, "据报道，…": it frames what follows and is read with it.)
+_ATTRIBUTION = compile_folded(r"^\s*(?:according to|sources? (?:said|say)|people familiar|citing)")
+
+
+def _status_of(text: str, deal: Deal, figures: list[Figure]) -> str:
+    """The status of the clause that tells the deal (FACTS: status belongs to its clause).
+
+    Words before the clause count unless they tell another figure; an attribution right
+    after it ("…, according to sources") frames that clause only.
+    """
+    at = deal.amount.start if deal.amount else deal.anchor
+    told_until = _clause_end(text, max(deal.anchor, deal.amount.end if deal.amount else at))
+    start = _clause_start(text, min(deal.anchor, at))
+    if any(f.money.end <= start and f.money is not deal.amount for f in figures):
+        # an earlier clause tells another figure: its words are its own, but an opening
+        # "据悉，" / "According to sources," frames the whole sentence
+        opening_end = _clause_end(text, 0)
+        framed = not any(f.money.start < opening_end for f in figures)
+        text_before = text[:opening_end] if framed else ""
+    else:
+        text_before = text[:start]
+    after = text[told_until + 1 : _clause_end(text, told_until + 1)]
+    attributed = " " + after if _ATTRIBUTION.match(after) else ""
+    told = text_before + text[start:told_until] + attributed
+    return find_status(told, raised=deal.kind == "round") or "completed"
 
 
 def _is_span_start(text: str, mention: DateMention) -> bool:
@@ -639,11 +756,22 @@ def _is_span_start(text: str, mention: DateMention) -> bool:
 def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
     """The date told nearest the deal: the last one before it, else one later in its clause."""
     before = [d for d in dates if d.start <= anchor]
+    clause_end = _clause_end(text, anchor)
+    if before and before[-1].start < _clause_start(text, anchor):
+        own = [d for d in dates if anchor < d.start < clause_end]
+        if own:  # "…in 2021, and closed a Series B this year": its own clause dates it
+            return own[0].value
     if before:
         return before[-1].value
-    clause_end = _clause_end(text, anchor)
     after = [d for d in dates if d.start < clause_end]
+    if not after:  # "…, a round which closed in March last year": the round's own date, told later
+        after = [d for d in dates if _CLOSED_ON.search(text, max(0, d.start - 24), d.start)]
     return after[0].value if after else None
+
+
+_CLOSED_ON = compile_folded(
+    r"\b(?:closed|completed|announced|finali[sz]ed|signed|struck)\s+(?:in|on|at)?\s*$"
+)
 
 
 def _deal_figure(figures: list[Figure], used: set[int], lo: int, hi: int) -> Figure | None:
@@ -667,9 +795,14 @@ def _investor_first(
             figure = _deal_figure(figures, used, m.start(), end)
             if figure is None and re.search(r"的(?:战略|股权)?(?:投资|注资)$", m.group()):
                 continue  # "谷歌对Anthropic的投资是…": the deal named, not told
-            if re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()]):
+            lead = re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()])
+            # "X等战略投资者将向Y投资总计70亿元": an open list's total is Y's round, not X's own
+            open_list = "等" in flat[_clause_start(flat, m.start()) : m.start()]
+            if lead or (open_list and figure is not None and figure.role != "stake"):
+                if target == COREFERENCE:  # "…将向公司投资": the company named before
+                    target = _antecedent(flat, m.start(), investors)
                 deal = Deal("round", target, sentence, figure.money if figure else None)
-                deal.investors = [Investor(canonical(n), True) for n in investors]
+                deal.investors = [Investor(canonical(n), True if lead else None) for n in investors]
                 deal.anchor = m.start()
                 deals.append(deal)
                 continue
@@ -731,6 +864,12 @@ def _investor_first(
     for m, target_matches in frames:
         found = [(t, _en_target(flat, t.end())) for t in target_matches]
         found = [(t, name) for t, name in found if name is not None]
+        if (
+            not found
+            and _OWN_MONEY_VERB.match(m.group())
+            and any(0 <= f.money.start - m.end() <= 25 for f in figures)
+        ):
+            found = [(m, COREFERENCE)]  # "X invested Rs 400 crore of its own capital"
         if not found:
             continue
         target_match, target = found[0]
@@ -749,14 +888,19 @@ def _investor_first(
                 [named[0].text] if named else []
             )  # "X on Monday announced a … investment in Y"
         figure = _deal_figure(figures, used, m.start(), len(flat))
-        into_the_round = _THE_ROUND_TARGET.match(flat, target_match.end())
+        # "X invested $300 million in the round": X's own part, read as an investment below
+        into_the_round = figure is not None and _THE_ROUND_TARGET.match(flat, target_match.end())
         if (
             not into_the_round
             and re.search(r"\b(?:round|financing)\b", flat[target_match.end() :], re.I)
             and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I)
         ):
-            deal = Deal("round", target, sentence, figure.money if figure else None)
+            own = figure is not None and figure.money.start < target_match.start()
+            deal = Deal("round", target, sentence, figure.money if figure and not own else None)
             deal.investors = [Investor(canonical(n)) for n in investors if n != COREFERENCE]
+            if own and len(deal.investors) == 1:  # "X invested $N in Y's round": X's own part
+                deal.investors[0].amount = figure.money
+            deal.joins_previous = target == COREFERENCE and deal.amount is None  # "…in the round"
             deal.round = next((r.round for r in find_rounds(flat[target_match.end() :])), None)
             deal.anchor = m.start()
             deals.append(deal)
@@ -768,6 +912,11 @@ def _investor_first(
         ):
             figure = Figure(figure.money, "stake")  # "doubled its investment to $8bn": a total
         deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
+        until = min((o.start() for o, _ in frames if o.start() > m.start()), default=len(flat))
+        for i, total in enumerate(figures):  # "…, bringing its total investment to €75m"
+            if i not in used and total.role == "stake" and m.end() < total.money.start < until:
+                used.add(i)
+                deals += _investment_deals(sentence, investors, [target], total, m.start(), flat)
     for m in _EN_OWN_TOTAL.finditer(flat):
         target = _en_target(flat, m.end())
         figure = _deal_figure(figures, used, m.end(), len(flat))
@@ -791,6 +940,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！？]")
 
 # "X invested $300 million in the round": X's own part of the round told before.
 _THE_ROUND_TARGET = compile_folded(r"the\s+(?:[\w-]+\s+){0,2}(?:round|financing|raise)\b")
+_OWN_MONEY_VERB = compile_folded(r"invest|put|pour|inject")
 
 
 def _sentence_part_end(text: str, pos: int) -> int:
@@ -805,6 +955,8 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _target_name(raw: str, cjk: bool) -> str | None:
     raw = raw.strip()
+    if raw == "公司":
+        return TOPIC  # "将向公司投资": the company the article is about
     if raw in ("其", "它", "他们", "该公司", "这家公司") or is_coreference(raw):
         return COREFERENCE
     if cjk and re.match(r"^(?:这家|该|其|此)", raw):
@@ -868,6 +1020,14 @@ def _investment_deals(
             continue
         money = figure.money if figure else None
         stake = figure is not None and figure.role in ("stake", "total")
+        if (
+            stake
+            and figure.role == "total"
+            and _WILL.search(flat[max(0, anchor - 12) : anchor + 12])
+        ):
+            stake = (
+                False  # "X将向Y投资总计70亿元": the total of a deal to come, not a stake to date
+            )
         already = bool(_ALREADY.search(flat[max(0, anchor - 30) : anchor + 40]))
         if len(investors) == 1 or money is None:
             for name in investors:
@@ -885,6 +1045,7 @@ def _investment_deals(
     return deals
 
 
+_WILL = compile_folded(r"将|拟|计划|\bwill\b|\bplans? to\b")
 _PERSON_TITLE = compile_folded(
     r"\s*(?:联合创始人|创始人|创办人|CEO|董事长|总裁|首席|co-?founder|founder|chief)"
 )
@@ -949,6 +1110,8 @@ def _zh_received(
     deals = []
     for m in _ZH_RECEIVED.finditer(flat):
         span = m.group("investors") or m.group("by")
+        if m.group("investors") and _ZH_LED_ROUND.match(span):
+            continue  # "获得由X领投的2亿美元B轮融资": a round with its lead, read as a round
         if m.group("investors"):
             if not _ZH_BACKING.search(span) and not any(
                 m.start() < f.money.start < m.end() for f in figures
@@ -978,6 +1141,10 @@ def _zh_received(
     return deals
 
 
+_ZH_OWN_FUNDS = compile_both(
+    r"^(?:其中|此外|另外|同时)|(?:以|用)(?:其)?(?:自有|自身|个人|自己的)?资金$"
+)
+_ZH_LED_ROUND = compile_both(r"由[^，。；]{2,30}?(?:领投|牵头|领衔)的")
 _ZH_SHAREHOLDERS = compile_both(
     r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
     r"(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)(?:股东|投资方|投资人|出资人|支持者)"
@@ -987,8 +1154,9 @@ _ZH_SHAREHOLDERS = compile_both(
 # "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
 _OWN_BACKERS = compile_folded(
     r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
-    r"(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
-    r"(?:包括|有|为)"
+    r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
+    r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+"
+    r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)"
 )
 
 
@@ -1050,6 +1218,21 @@ def _investee_first(
             deal = Deal("round", COREFERENCE, sentence)
             deal.investors = investors
             deal.joins_previous = True
+            new_round = _NEW_ROUND.search(flat)
+            verbs = (
+                list(
+                    (_ZH_NEW_ROUND_VERB if cjk else _EN_RAISE).finditer(flat, 0, new_round.start())
+                )
+                if new_round
+                else []
+            )
+            if (
+                verbs
+            ):  # "去年11月，X完成了由Y领投的新一轮融资": a round of its own, not the last one
+                subject = (_zh_subject if cjk else _en_subject)(flat, verbs[-1].start())
+                deal.investee = subject or COREFERENCE
+                deal.anchor = new_round.start()
+                deal.joins_previous = False
             return [deal]
         return []
     if not _FUNDING_WORD.search(flat) and not _DONE_VERB.search(flat):
@@ -1091,8 +1274,15 @@ def _further_investment(deal: Deal, told: list[Deal]) -> Deal | None:
     return None
 
 
+_ZH_NEW_ROUND_VERB = compile_both(_ZH_RAISE.pattern + r"|洽谈|商谈|磋商|寻求|筹备")
+_NEW_ROUND = compile_folded(r"新一轮|\ba new (?:funding |financing )?round\b")
+
+
+_CLAUSE_MARKS = "，,；;：:—"
+
+
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in "，,；;：:—") + 1
+    return max(map(text.rfind, _CLAUSE_MARKS, repeat(0), repeat(pos))) + 1
 
 
 def _no_round_word(rounds: list, segment: str, lo: int) -> bool:
@@ -1148,6 +1338,12 @@ def _round_in(
     own = _OWN_AMOUNT_BEFORE.search(segment[max(lo, anchor - 12) : anchor]) if money else None
     if own is not None:
         named = [i for i in investors if i.name]
+        if not named and cjk:  # "其中丙丁集团以自有资金出资4亿元": the clause's subject
+            at = max(lo, anchor - 12) + own.start()
+            clause = _ZH_OWN_FUNDS.sub("", segment[_clause_start(segment, at) : at].strip())
+            name = clean_name(clause) if clause else None
+            named = [Investor(canonical(name))] if name else []
+            investors += named
         if not named:
             return None  # "出资4亿美元" with nobody named: an amount without its investor
         investor = named[-1]
@@ -1183,9 +1379,12 @@ def _valuations(
 ) -> list[Deal]:
     out = []
     for i, figure in enumerate(figures):
-        if i in used or figure.role != "valuation":
+        if i in used or figure.role not in ("valuation", "earlier"):
             continue
         used.add(i)
+        if figure.role == "earlier":
+            out.append(_earlier_valuation(flat, sentence, figure, out or deals))
+            continue
         holder = next((d for d in deals if d.kind == "round"), deals[0] if deals else None)
         own = _named_as_valued(flat, figure.money, cjk)
         if holder is not None and own is not None:
@@ -1233,6 +1432,20 @@ def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
         return None
     names = [n for n in find_names(phrase) if not re.match(r"['’]s\b", phrase[n.end :])]
     return names[-1].text if names else None
+
+
+_EARLIER_WHEN = compile_folded(r"\d{4}|(?:last|previous|prior) (?:year|round)|去年|上一轮")
+
+
+def _earlier_valuation(flat: str, sentence: Sentence, figure: Figure, told: list[Deal]) -> Deal:
+    """ "…, up from $3bn in 2021": the company's valuation then, dated by what follows it."""
+    investee = next((d.investee for d in told if d.investee), COREFERENCE)
+    deal = Deal("valuation", investee, sentence, figure.money)
+    clause_end = _clause_end(flat, figure.money.end)
+    dated = _EARLIER_WHEN.search(flat, figure.money.end, clause_end)
+    deal.anchor = dated.end() if dated else figure.money.start
+    deal.background = True  # told in passing: no published date stands in for it
+    return deal
 
 
 def _valued_company(flat: str, money: Money, cjk: bool) -> str:

@@ -42,13 +42,14 @@ _ROUND = compile_folded(
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
     r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
-    r"\bcredit facility\b|\bconvertible notes?\b|债权融资|债务融资|可转债)"
+    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|债权融资|债务融资|"
+    r"可转债|可转换(?:公司)?债券?)"
 )
 
 
 _ROUND_HINT = compile_folded(
     r"[轮輪]|series|seed|ipo|angel|strategic|战略|戰略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
-    r"上市|notes?\b|facility"
+    r"上市|notes?\b|facility|bonds?\b|debentures?"
 )
 
 
@@ -86,7 +87,7 @@ _IN_TALKS = compile_folded(
 _REPORTED = compile_folded(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
     r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
-    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称"
+    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出"
 )
 _COMPLETED = compile_folded(
     r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
