@@ -248,8 +248,8 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
             continue  # "Foo Corp's venture arm, Barfund": the parent describes the next name
         name = _item_name(item, cjk)
         if name is None:
-            if cjk:
-                continue  # "SK中国、SK海力士以及数家汽车集团": the vague item is skipped
+            if cjk or _EN_UNNAMED_GROUP.match(item):
+                continue  # "SK中国、SK海力士以及数家汽车集团", "Japan's three largest banks"
             break
         names.append(name)
         if not cjk and backwards and _EN_CLAUSE_WORD.search(item[: item.find(name)]):
@@ -259,6 +259,11 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
+# An item that describes investors without naming them: "Japan's three largest banks".
+_EN_UNNAMED_GROUP = re.compile(
+    r"^\s*(?:(?:and|including|from|with)\s+)*(?:[A-Z][\w.-]*['’]s\s+)?(?:a|an|two|three|four|five|"
+    r"several|some|many|other|its|their|a group of|a number of)\s+[a-z][\w\s-]*[.]?$"
+)
 # An item that only describes the next one by its parent: "Foo Corp's venture arm".
 _EN_PARENT_OF_NEXT = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
@@ -1117,7 +1122,7 @@ _ZH_SHAREHOLDERS = compile_both(
 
 # "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
 _OWN_BACKERS = compile_both(
-    r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
+    r"\b(?:its|the company's|[A-Z][\w.-]*['’]s)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
     r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
     r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)"
     r"(?:包括|有|为)",
@@ -1304,7 +1309,8 @@ def _round_in(
         and re.search(
             r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment
         )
-    )
+        and not re.search(r"\b(?:investors|backers) (?:including|such as)\b", segment[anchor:])
+    )  # "from investors including X": X is one of several, the money is the round's
     if own_investor:
         deal = Deal("investment", investee, sentence, money)
         deal.investors = [Investor(investors[0].name, None, money)]
