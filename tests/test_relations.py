@@ -576,3 +576,8 @@ def test_a_named_companys_backers_are_its_investors() -> None:
         ("SoftBank", True),
         ("Foo Capital", True),
     ]
+
+
+def test_an_existing_shareholder_adding_more_takes_part() -> None:
+    (deal,) = _deals("甲乙科技完成数亿元B轮融资，本轮由丙丁资本领投，老股东戊己创投持续加注。")
+    assert [(i.name, i.lead) for i in deal.investors] == [("丙丁资本", True), ("戊己创投", None)]

@@ -343,7 +343,7 @@ _ZH_LEAD = compile_both(
 )
 _ZH_PART = compile_both(
     r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|入股|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?|"
-    r"(?:继续|均)?(?:加码|增持|追投|追加投资))"
+    r"(?:继续|均|持续)?(?:加码|加注|增持|追投|追加投资))"
 )
 _ZH_FROM = compile_both(
     r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)(?=获得|筹得|募得|拿到|融资|募集)"
@@ -408,7 +408,7 @@ _ZH_CUES = frozenset({_ZH_LEAD, _ZH_PART, _ZH_PART_AFTER, _ZH_FROM})
 # Literal words each cue pattern needs: a plain scan that skips most sentences quickly.
 _CUE_HINTS = {
     _ZH_LEAD: compile_both(r"领投|牵头|领衔|出资方|投资方"),
-    _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
+    _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|加注|增持|追投|追加投资"),
     _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: re.compile(r"led |headed ", re.I),
