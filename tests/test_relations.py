@@ -559,3 +559,25 @@ def test_people_named_among_the_angels_are_investors() -> None:
     assert [(d.joins_previous, [i.name for i in d.investors]) for d in deals] == [
         (True, ["Jane Doe", "John Roe"])
     ]
+
+
+def test_one_named_investor_among_unnamed_ones_leaves_the_money_to_the_round() -> None:
+    (deal,) = _deals(
+        "Robomind raised 10 billion yen from investors including Japan's three largest banks "
+        "and Foo Capital."
+    )
+    assert (deal.kind, deal.amount.amount) == ("round", 10_000_000_000)
+    assert [(i.name, i.amount) for i in deal.investors] == [("Foo Capital", None)]
+
+
+def test_a_named_companys_backers_are_its_investors() -> None:
+    deals = _deals("Robomind's backers include SoftBank and Foo Capital.")
+    assert [(d.investors[0].name, d.background) for d in deals] == [
+        ("SoftBank", True),
+        ("Foo Capital", True),
+    ]
+
+
+def test_an_existing_shareholder_adding_more_takes_part() -> None:
+    (deal,) = _deals("甲乙科技完成数亿元B轮融资，本轮由丙丁资本领投，老股东戊己创投持续加注。")
+    assert [(i.name, i.lead) for i in deal.investors] == [("丙丁资本", True), ("戊己创投", None)]

@@ -66,3 +66,12 @@ def test_title_line_is_a_headline_without_a_blank_line() -> None:
         ("headline", "Acme raises $5m from Beta"),
         ("body", "Acme, a robot maker, raised $5m."),
     ]
+
+
+def test_a_series_letter_ends_a_sentence_unlike_an_initial() -> None:
+    text = "Zeta raised $9 million in a Series B. Foo Capital led it. John F. Doe joined."
+    assert [s.text for s in split_sentences(text)] == [
+        "Zeta raised $9 million in a Series B.",
+        "Foo Capital led it.",
+        "John F. Doe joined.",
+    ]

@@ -261,8 +261,8 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
             continue  # "Foo Corp's venture arm, Barfund": the parent describes the next name
         name = _item_name(item, cjk)
         if name is None:
-            if cjk:
-                continue  # "SK中国、SK海力士以及数家汽车集团": the vague item is skipped
+            if cjk or _EN_UNNAMED_GROUP.match(item):
+                continue  # "SK中国、SK海力士以及数家汽车集团", "Japan's three largest banks"
             break
         names.append(name)
         if not cjk and backwards and _EN_CLAUSE_WORD.search(item[: item.find(name)]):
@@ -272,6 +272,11 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
     return names
 
 
+# An item that describes investors without naming them: "Japan's three largest banks".
+_EN_UNNAMED_GROUP = re.compile(
+    r"^\s*(?:(?:and|including|from|with)\s+)*(?:[A-Z][\w.-]*['’]s\s+)?(?:a|an|two|three|four|five|"
+    r"several|some|many|other|its|their|a group of|a number of)\s+[a-z][\w\s-]*[.]?$"
+)
 # An item that only describes the next one by its parent: "Foo Corp's venture arm".
 _EN_PARENT_OF_NEXT = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
@@ -350,7 +355,7 @@ _ZH_LEAD = compile_both(
 )
 _ZH_PART = compile_both(
     r"(?:等)?(?:机构|老股东|新股东|投资方|投资机构)?(?:跟投|参投|入股|参与(?:了)?(?:本轮|投资|融资|此轮|这一轮)?|"
-    r"(?:继续|均)?(?:加码|增持|追投|追加投资))"
+    r"(?:继续|均|持续)?(?:加码|加注|增持|追投|追加投资))"
 )
 _ZH_FROM = compile_both(
     r"从(?P<list>[^，。；从]{2,60}?)(?:等)?(?:处|手中|那里)(?=获得|筹得|募得|拿到|融资|募集)"
@@ -419,7 +424,7 @@ _ZH_CUES = frozenset({_ZH_LEAD, _ZH_PART, _ZH_PART_AFTER, _ZH_FROM})
 # Literal words each cue pattern needs: a plain scan that skips most sentences quickly.
 _CUE_HINTS = {
     _ZH_LEAD: compile_both(r"领投|牵头|领衔|出资方|投资方"),
-    _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|增持|追投|追加投资"),
+    _ZH_PART: compile_both(r"跟投|参投|入股|参与|加码|加注|增持|追投|追加投资"),
     _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: compile_folded(r"led |headed "),
@@ -1153,7 +1158,7 @@ _ZH_SHAREHOLDERS = compile_both(
 
 # "Its earlier backers include X and Y", "公司的早期投资方包括X与Y": the company's investors.
 _OWN_BACKERS = compile_folded(
-    r"\b(?:its|the company's)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
+    r"\b(?:its|the company's|[a-z][\w.-]*['’]s)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
     r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
     r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+"
     r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)"
@@ -1359,7 +1364,8 @@ def _round_in(
         and re.search(
             r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment
         )
-    )
+        and not re.search(r"\b(?:investors|backers) (?:including|such as)\b", segment[anchor:])
+    )  # "from investors including X": X is one of several, the money is the round's
     if own_investor:
         deal = Deal("investment", investee, sentence, money)
         deal.investors = [Investor(investors[0].name, None, money)]

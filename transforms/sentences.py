@@ -34,7 +34,8 @@ _ZH_END = re.compile(r"[。！？；!?]+[”」』）)]*")
 _EN_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|St|Jr|Sr|No|vs|Mt|Gen|Sen|Rep|Gov|U\.S|U\.K|"
-    r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+    r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"|(?<!Series )(?<!Class )\b[A-Z])\.$"  # an initial, but "a Series B." ends a sentence
 )
 
 
@@ -134,7 +135,7 @@ def _split_prose(
     cuts = [m.end() for m in _ZH_END.finditer(chunk)]
     for m in _EN_END.finditer(chunk):
         mark_end = m.start() + 1
-        if not _NO_BREAK_BEFORE.search(chunk[max(0, mark_end - 8) : mark_end]):
+        if not _NO_BREAK_BEFORE.search(chunk[max(0, mark_end - 12) : mark_end]):
             cuts.append(mark_end)
     out: list[Sentence] = []
     prev = 0
