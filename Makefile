@@ -22,6 +22,7 @@ lint: $(BIN)/fundwire
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 bench: $(BIN)/fundwire
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run_benchmarks.py
 
 clean:
