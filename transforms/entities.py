@@ -166,8 +166,15 @@ _EN_TOKEN = (
     r"|\d+[A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*)(?![A-Za-z0-9])"
 )
 EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:['’]?\s+(?:&\s+)?{_EN_TOKEN})*")  # Teachers' Plan
+# Capitalised because of the calendar, never because of a name.
+_CALENDAR_WORDS = (
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
 _EN_STOP_START = frozenset(
     [
+        *_CALENDAR_WORDS,
         "The",
         "A",
         "An",
@@ -259,25 +266,6 @@ _EN_STOP_START = frozenset(
         "Meanwhile",
         "Today",
         "Yesterday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Series",
         "Seed",
         "Pre-IPO",
@@ -383,28 +371,12 @@ _EN_STOP_START = frozenset(
 )
 _EN_STOP_END = frozenset(
     [
+        *_CALENDAR_WORDS,
         "Series",
         "Seed",
         "Round",
         "IPO",
         "Pre-IPO",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
     ]
 )
 # Places and the adjectives of nationality: they describe a party ("Swedish payments firm
