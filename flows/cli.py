@@ -17,6 +17,7 @@ from rich.table import Table
 from fundwire.flows.settings import DEFAULT_INBOX, DEFAULT_WAREHOUSE, ExitCode, FundwireError
 from fundwire.flows.task_runners import RunnerKind
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
+from fundwire.transforms.records import FACT_FIELDS
 from fundwire.warehouse.errors import WarehouseError
 
 DEFAULT_CRON = "*/15 * * * *"
@@ -183,19 +184,7 @@ def extract(
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        columns = [
-            "article",
-            "kind",
-            "investee",
-            "investor",
-            "lead",
-            "amount",
-            "currency",
-            "qualifier",
-            "round",
-            "date",
-            "status",
-        ]
+        columns = ["article", *FACT_FIELDS]
         _print_table(columns, [[row[c] for c in columns] for row in rows])
     if failed:
         raise typer.Exit(ExitCode.SOME_REJECTED)

@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+# The fields of a fact as FACTS.md defines them, in its order.
+FACT_FIELDS = (
+    "kind", "investee", "investor", "lead", "amount", "currency", "qualifier", "round", "date",
+    "status",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
