@@ -28,7 +28,6 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.fs as pafs
@@ -37,6 +36,7 @@ import pyarrow.parquet as pq
 from fundwire.warehouse.errors import WarehouseError
 
 if TYPE_CHECKING:
+    import duckdb
     import fsspec
 
 T = TypeVar("T")
@@ -245,6 +245,8 @@ def duckdb_reads(con: duckdb.DuckDBPyConnection, where: Location) -> str:
     """
     if where.is_local:
         return "local"
+    import duckdb  # here, not at the top: a run with nothing new never loads DuckDB
+
     con.execute("SET autoinstall_known_extensions = false")
     try:
         con.execute("LOAD httpfs")
