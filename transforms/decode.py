@@ -154,12 +154,16 @@ def _widen(encoding: str) -> str:
     return "gb18030" if encoding.lower() in {"gbk", "gb2312", "gb18030", "cp936"} else encoding
 
 
+# libyaml's safe loader when PyYAML was built with it: same documents, ~8x faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or type(exc).__name__
         raise DecodeError("bad_front_matter", f"front matter is not valid YAML: {problem}") from exc
