@@ -169,8 +169,11 @@ class FoldedPattern:
     lower-case literals, run on `text.lower()`, finds the same matches several times faster.
     A pattern opening with `\\b` cannot use the engine's first-character scan, so a gate
     (the pattern without its word edges, which matches wherever the pattern does) rules out
-    most texts first. Offsets are those of `text` (lower-casing keeps the length of the
-    scripts news is written in; where it would not, the `re.I` pattern runs instead).
+    most texts first, when the gate is quick: each of its alternatives opens with a character
+    or a class, which the engine tests before trying the alternative (a gate whose
+    alternatives open with groups costs as much as the pattern itself). Offsets are those of
+    `text` (lower-casing keeps the length of the scripts news is written in; where it would
+    not, the `re.I` pattern runs instead).
     Matched text comes back lower-cased: use offsets to read the original.
     """
 
@@ -182,7 +185,7 @@ class FoldedPattern:
         folded = _lower_literals(pattern)
         self._folded = re.compile(folded)
         gate = _without_word_edges(folded)
-        self._gate = re.compile(gate) if gate != folded else None
+        self._gate = re.compile(gate) if gate != folded and _opens_plainly(gate) else None
 
     def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to run, or None when the gate rules the text out."""
@@ -231,6 +234,53 @@ def _lower_literals(pattern: str) -> str:
         out.append(ch.lower() if ch.isascii() else ch)
         i += 1
     return "".join(out)
+
+
+def _opens_plainly(pattern: str) -> bool:
+    """True when every top-level alternative of `pattern` opens with a character, a class or
+    a class escape (not a group, lookaround, anchor or repeat): the engine rejects such an
+    alternative with one test of the character, as it does for a word list."""
+    alternatives: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    return all(_opens_with_character(alt) for alt in alternatives)
+
+
+def _opens_with_character(alternative: str) -> bool:
+    if not alternative or alternative[0] in "(.^$" or alternative[:2] in ("\\A", "\\B", "\\Z"):
+        return False
+    first_end = 2 if alternative[0] == "\\" else 1
+    if alternative[0] == "[":
+        first_end = _class_end(alternative, 0)
+    return alternative[first_end : first_end + 1] not in ("?", "*", "+", "{")
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class opening at `pattern[i]`."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":  # "[]...]": a literal "]" opens the class
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
 
 
 def _without_word_edges(pattern: str) -> str:
