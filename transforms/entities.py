@@ -44,11 +44,13 @@ class Mention:
 # --- the alias table -------------------------------------------------------------------
 
 
+_KEY_PUNCTUATION = re.compile(r"[\s.,·・'’\"“”()（）\-_&]+")
+
+
 @lru_cache(maxsize=65536)
 def alias_key(name: str) -> str:
     """The form names are compared in: NFKC, case-folded, without spaces and punctuation."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\s.,·・'’\"“”()（）\-_&]+", "", s)
+    return _KEY_PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 @cache

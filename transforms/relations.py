@@ -514,12 +514,14 @@ _EN_INVEST = compile_folded(
     r"(?:made|make|makes) an investment|"
     r"(?<=announced )(?:an?|its|the)\s+(?:[\w,-]+\s+){0,4}investment(?=\s+in(?:to)?\b)|"
     r"(?:took|takes|acquired|bought) "
-    r"(?:a |an )?(?:\w+ )?stake)\b"
+    r"(?:a |an )?(?:\w+ )?stake)\b",
+    needs="invest|put|pour|inject|commit|plough|plow|pump|stake",
 )
 _EN_BACK = compile_folded(
     r"(?<!-)\b(?:backs|backed(?! by)|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
-    r"(?:bet|stake|investment|holding) (?:on|in))\s+"
+    r"(?:bet|stake|investment|holding) (?:on|in))\s+",
+    needs="backs|backed|funds|bets on|into|its|their",
 )
 _EN_OWN_TOTAL = compile_both(
     r"(?P<investor>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:'s|’s)\s+(?:total|cumulative|overall)\s+"
@@ -1161,7 +1163,8 @@ _OWN_BACKERS = compile_folded(
     r"\b(?:its|the company's|[a-z][\w.-]*['’]s)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
     r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
     r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+"
-    r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)"
+    r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)",
+    needs="backers|investors|shareholders|投资方|投资人|股东",
 )
 
 
