@@ -43,9 +43,8 @@ def test_gated_and_ungated_patterns_find_the_same_matches() -> None:
 def test_needed_words_gate_keeps_every_match() -> None:
     pattern = r"\b(?:its|the firm's)\s+(?:backers|investors)\s+include\s+|其的股东包括"
     gated = compile_folded(pattern, needs="backers|investors|股东")
-    exact = re.compile(pattern, re.I)
-    for text in ("Its Backers include Zeta.", "The firm's investors include Y", "其的股東包括X", "no"):
+    reference = compile_both(pattern, re.I)
+    for text in ("Its Backers include Z.", "The firm's investors include Y", "其的股東包括X", "no"):
         assert [m.span() for m in gated.finditer(text)] == [
-            m.span() for m in compile_both(pattern, re.I).finditer(text)
+            m.span() for m in reference.finditer(text)
         ]
-        assert bool(gated.search(text)) == bool(exact.search(text)) or "股東" in text
