@@ -99,7 +99,8 @@ _EARLIER_FIGURE = compile_folded(
     r"less than|a|an|its|the)\s+)*$|\b(?:than|versus|vs\.?)\s+(?:about\s+|around\s+)?$"
     r"|\b(?:previous|prior|earlier)\s+(?:private\s+)?valuation\s+(?:of\s+)?(?:about\s+)?$"
     r"|\bpreviously valued at\s+(?:about\s+)?$|此前估值(?:为|约为|达)?$|上一轮估值(?:为|约为|达)?$"
-    r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$"
+    r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$",
+    needs="from|with|than|versus|vs|valu|估值|高于|低于|较|相比|相较",
 )
 _VALUE_WORD = compile_folded(r"valu(?:ation|ed|ing|es)|估值")
 _TOTAL_NEAR = compile_folded(
@@ -115,7 +116,8 @@ _STAKE_NEAR = compile_folded(
     r"\ba total of\b|\btotal investment\b|\bbring(?:s|ing)? (?:its|the) total|"
     r"\b(?:doubl|tripl|rais|increas|lift|boost)\w* (?:its|their) (?:[\w.-]+ )?(?:investment|stake|"
     r"holding)s?(?: in [\w .-]+?)? to\b|\bcumulative|"
-    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至"
+    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至",
+    needs="total|investment|stake|holding|cumulative|累计|总投资|投资总额|翻倍至|增至",
 )
 _ALREADY = compile_folded(r"\balready\b|已经|之前已|此前已|已(?:投|累计)")
 _PLURAL_MARKET = compile_folded(
@@ -794,6 +796,8 @@ def _investor_first(
 ) -> list[Deal]:
     """ "X invests $N in Y", "X向Y投资N", "X领投了Y的A轮", "X投资了Y和Z"."""
     deals: list[Deal] = []
+    if cjk and not _ZH_INVESTING.search(flat):
+        return deals  # every Chinese frame below holds one of these verbs
     if cjk:
         for m in _ZH_INVEST_TO.finditer(flat):
             target = _target_name(m.group("target") or m.group("target2"), cjk)
@@ -945,6 +949,9 @@ _SENTENCE_PART_END = re.compile(r"[。；;！？]")
 _CLAUSE_END = re.compile(r"[，,。；;！？]")
 
 
+# The verbs of the Chinese investor-first frames (_ZH_INVEST_TO … _ZH_INVESTED): one scan
+# rules out the sentences that hold none.
+_ZH_INVESTING = compile_both(r"投资|注资|投入|入股|出资|认购|领投|参投|跟投|押注|拿出|掏出")
 # "X invested $300 million in the round": X's own part of the round told before.
 _THE_ROUND_TARGET = compile_folded(r"the\s+(?:[\w-]+\s+){0,2}(?:round|financing|raise)\b")
 _OWN_MONEY_VERB = compile_folded(r"invest|put|pour|inject")
