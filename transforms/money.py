@@ -233,6 +233,7 @@ MONEY_PATTERN = re.compile(
     rf")"
 )
 
+
 def _first_characters(words: Iterable[str]) -> str:
     return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
 
