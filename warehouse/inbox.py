@@ -2,7 +2,9 @@
 
 An old file is recognised by (path, size, mtime) without being read; only a new
 or changed file is read and hashed, and its content hash decides whether it is
-new content or a copy of an article already ingested.
+new content or a copy of an article already ingested. On an object store the
+listing gives size and LastModified (whole seconds: the settle delay keeps a
+rewrite within the same second from going unseen), so the same holds.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from fundwire.warehouse.errors import WarehouseError
 from fundwire.warehouse.parquet_store import write_atomic
+from fundwire.warehouse.storage import Location, Where, location
 
 LEDGER_PATH = Path("_state") / "inbox_files.parquet"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -37,9 +39,9 @@ LEDGER_SCHEMA = pa.schema(
 
 @dataclass(frozen=True, slots=True)
 class InboxFile:
-    """A regular file under the inbox as `stat` saw it."""
+    """A regular file under the inbox as `stat` (or the object listing) saw it."""
 
-    path: Path
+    path: Path | Location  # a Path on local disk; both have read_bytes()
     rel: str
     size: int
     mtime_ns: int
@@ -80,17 +82,19 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Discovery:
+def discover(inbox: Where, warehouse: Where, settle_seconds: float = 2.0) -> Discovery:
     """Sort the inbox's files into new, duplicate, rejected, deferred and unchanged."""
-    if not inbox.is_dir():
+    inbox, warehouse = location(inbox), location(warehouse)
+    if inbox.is_local and not inbox.is_dir():  # an empty prefix of a bucket is an empty inbox
         raise WarehouseError(f"inbox {inbox} does not exist or is not a folder")
     ledger = read_ledger(warehouse)
     known_stat = {row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in ledger}
     known_hash = {row["content_hash"]: row["path"] for row in ledger if row["outcome"] == "article"}
     found = Discovery()
     now_ns = time.time_ns()
-    root = inbox.resolve()
-    for file in sorted(_walk(inbox, warehouse), key=lambda f: f.rel):
+    root = inbox.local.resolve() if inbox.is_local else None
+    files = _walk(inbox.local, warehouse) if inbox.is_local else _list(inbox, warehouse)
+    for file in sorted(files, key=lambda f: f.rel):
         if known_stat.get(file.rel) == (file.size, file.mtime_ns):
             found.unchanged += 1
             continue
@@ -117,35 +121,35 @@ def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Disco
     return found
 
 
-def read_ledger(warehouse: Path) -> list[dict[str, object]]:
+def read_ledger(warehouse: Where) -> list[dict[str, object]]:
     """Every file the warehouse has accounted for, as of the last completed run."""
-    path = warehouse / LEDGER_PATH
+    path = location(warehouse) / LEDGER_PATH
     if not path.exists():
         return []
     try:
-        return pq.read_table(path, schema=LEDGER_SCHEMA).to_pylist()
-    except (OSError, pa.ArrowInvalid) as exc:
+        return path.read_parquet(LEDGER_SCHEMA).to_pylist()
+    except (OSError, pa.ArrowInvalid, WarehouseError) as exc:
         raise WarehouseError(f"cannot read the inbox ledger {path}: {exc}") from exc
 
 
-def write_ledger(warehouse: Path, rows: list[dict[str, object]]) -> None:
-    """Replace the ledger in one rename: written last, it is what marks a run complete."""
+def write_ledger(warehouse: Where, rows: list[dict[str, object]]) -> None:
+    """Replace the ledger whole: written last, it is what marks a run complete."""
     by_path = {row["path"]: row for row in read_ledger(warehouse)}
     by_path.update({row["path"]: row for row in rows})
     table = pa.Table.from_pylist(sorted(by_path.values(), key=lambda r: r["path"]), LEDGER_SCHEMA)
-    write_atomic(table, warehouse / LEDGER_PATH)
+    write_atomic(table, location(warehouse) / LEDGER_PATH)
 
 
-def _walk(inbox: Path, warehouse: Path) -> Iterator[InboxFile]:
+def _walk(inbox: Path, warehouse: Location) -> Iterator[InboxFile]:
     """Files under the inbox, skipping hidden and temporary names, and the warehouse
     itself when it was put inside the inbox (its own files are not articles)."""
-    own = warehouse.resolve()
+    own = warehouse.local.resolve() if warehouse.is_local else None
     for folder, dirs, names in os.walk(inbox):
         dirs[:] = sorted(
             d for d in dirs if not d.startswith((".", "_")) and (Path(folder) / d).resolve() != own
         )
         for name in names:
-            if name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES):
+            if _skipped_name(name):
                 continue
             path = Path(folder) / name
             try:
@@ -157,21 +161,42 @@ def _walk(inbox: Path, warehouse: Path) -> Iterator[InboxFile]:
             )
 
 
+def _list(inbox: Location, warehouse: Location) -> Iterator[InboxFile]:
+    """The objects under an inbox prefix, by the same rules as `_walk`; none is read."""
+    own = f"{warehouse.url}/"
+    for entry in inbox.files():
+        *folders, name = entry.rel.split("/")
+        if _skipped_name(name) or any(f.startswith((".", "_")) for f in folders):
+            continue
+        path = inbox / entry.rel
+        if not f"{path.url}/".startswith(own):
+            yield InboxFile(path, entry.rel, entry.size, entry.mtime_ns)
+
+
+def _skipped_name(name: str) -> bool:
+    """Hidden and temporary names: not articles, or not finished being written."""
+    return name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES)
+
+
 def _printable(rel: Path) -> str:
     """The relative path as valid Unicode: bytes of a name that are not UTF-8 (a Latin-1
     upload, say) are shown as \\xNN, since Parquet strings cannot hold them undecoded."""
     return os.fsencode(rel.as_posix()).decode("utf-8", "backslashreplace")
 
 
-def _problem(file: InboxFile, root: Path) -> tuple[str, str] | None:
-    """Why a file must not be read at all, or None."""
-    if file.path.is_symlink():
+def _problem(file: InboxFile, root: Path | None) -> tuple[str, str] | None:
+    """Why a file must not be read at all, or None.
+
+    `root` is the local inbox, resolved; None for an object store, whose objects are
+    all regular files.
+    """
+    if root is not None and file.path.is_symlink():
         target = file.path.resolve()
         if not target.is_relative_to(root):
             return "outside_inbox", "symbolic link to a file outside the inbox: not followed"
         if not target.is_file():
             return "not_a_file", "symbolic link to something that is not a regular file"
-    elif not file.path.is_file():
+    elif root is not None and not file.path.is_file():
         return "not_a_file", "not a regular file"
     if file.size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)

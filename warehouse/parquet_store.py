@@ -1,25 +1,23 @@
 """Atomic, idempotent Parquet writes: stage per batch, then swap whole partition files.
 
 A partition is one file, `<table>/<col>=<value>/.../data.parquet`. It is
-rewritten by writing a hidden temporary file beside it and `os.replace`-ing it
-over the old one, so a reader (or a run killed at any instant) sees either the
+replaced whole (`warehouse.storage`: a renamed temporary file on local disk, one PUT
+on an object store), so a reader (or a run killed at any instant) sees either the
 old partition or the new one, never a half-written file or both. Merging by the
 table's key makes a repeated commit of the same rows a no-op.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import PurePosixPath
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
+from fundwire.warehouse.storage import Location, Where, location
 from fundwire.warehouse.tables import TableSpec
 
 DATA_FILE = "data.parquet"
@@ -28,29 +26,24 @@ STAGING_DIR = "_staging"
 _LEFTOVER = re.compile(r"\..+\.\d+\.tmp(\.wal)?")  # `.<name>.<pid>.tmp`, DuckDB's `.wal` too
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
+def write_atomic(table: pa.Table, path: Where) -> None:
     """Write `table` to `path` so that the file appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    pq.write_table(table, tmp, compression="zstd", use_dictionary=True, write_statistics=True)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    location(path).write_parquet(table)
 
 
-def stage_batch(staging: Path, spec: TableSpec, table: pa.Table, batch_no: int) -> None:
+def stage_batch(staging: Where, spec: TableSpec, table: pa.Table, batch_no: int) -> None:
     """Park one batch's rows of a table until the run commits them."""
     if table.num_rows:
-        write_atomic(table.cast(spec.schema), staging / spec.name / f"batch-{batch_no:06d}.parquet")
+        target = location(staging) / spec.name / f"batch-{batch_no:06d}.parquet"
+        write_atomic(table.cast(spec.schema), target)
 
 
-def commit_staged(warehouse: Path, staging: Path, spec: TableSpec) -> list[str]:
+def commit_staged(warehouse: Where, staging: Where, spec: TableSpec) -> list[str]:
     """Merge the staged rows of a table into its partitions; return the partitions rewritten."""
-    staged_dir = staging / spec.name
+    warehouse, staged_dir = location(warehouse), location(staging) / spec.name
     if not staged_dir.exists():
         return []
-    staged = ds.dataset(staged_dir, schema=spec.schema, format="parquet")
+    staged = staged_dir.dataset(schema=spec.schema)
     rewritten = []
     for values in _partition_values(staged, spec):
         new_rows = staged.to_table(filter=_partition_filter(spec, values))
@@ -58,33 +51,32 @@ def commit_staged(warehouse: Path, staging: Path, spec: TableSpec) -> list[str]:
         existing = folder / DATA_FILE
         merged = _merge_by_key(_read_partition(existing, spec), new_rows, spec)
         write_atomic(merged.select(spec.data_schema.names), existing)
-        rewritten.append(str(folder.relative_to(warehouse)))
+        rewritten.append(folder.relative_to(warehouse))
     return rewritten
 
 
-def ensure_table(warehouse: Path, spec: TableSpec) -> None:
+def ensure_table(warehouse: Where, spec: TableSpec) -> None:
     """Give a table that has no rows yet one empty file, so readers see its columns."""
-    root = warehouse / spec.name
-    if root.exists() and next(root.rglob(DATA_FILE), None) is not None:
+    root = location(warehouse) / spec.name
+    if _has_data(root):
         return
     folder = _partition_folder(root, spec, (None,) * len(spec.partition_by))
     write_atomic(spec.data_schema.empty_table(), folder / DATA_FILE)
 
 
-def replace_table(warehouse: Path, spec: TableSpec, table: pa.Table) -> None:
+def replace_table(warehouse: Where, spec: TableSpec, table: pa.Table) -> None:
     """Swap an unpartitioned, fully derived table (deals, FX rates) in one rename."""
-    write_atomic(table.cast(spec.schema).sort_by(spec.key), warehouse / spec.name / DATA_FILE)
+    target = location(warehouse) / spec.name / DATA_FILE
+    write_atomic(table.cast(spec.schema).sort_by(spec.key), target)
 
 
-def read_table(warehouse: Path, spec: TableSpec, columns: list[str] | None = None) -> pa.Table:
+def read_table(warehouse: Where, spec: TableSpec, columns: list[str] | None = None) -> pa.Table:
     """The whole table as Arrow, partition columns included; empty when never written."""
-    root = warehouse / spec.name
-    if not root.exists() or next(root.rglob(DATA_FILE), None) is None:
+    root = location(warehouse) / spec.name
+    if not _has_data(root):
         return spec.schema.empty_table().select(columns or spec.schema.names)
-    dataset = ds.dataset(
-        root,
+    dataset = root.dataset(
         schema=spec.schema,
-        format="parquet",
         partitioning=ds.HivePartitioning(
             pa.schema([spec.schema.field(c) for c in spec.partition_by]),
             null_fallback=NULL_PARTITION,
@@ -97,14 +89,18 @@ def read_table(warehouse: Path, spec: TableSpec, columns: list[str] | None = Non
     return dataset.to_table(columns=columns)
 
 
-def clear_staging(warehouse: Path) -> None:
+def clear_staging(warehouse: Where) -> None:
     """Drop what a killed run staged or half-wrote: it is recomputed from the inbox.
 
     Called under the run lock, so every hidden temporary file (`write_atomic`'s, and
     the DuckDB file `database.py` builds beside the live one) belongs to a dead run.
+    An object store has none: an interrupted upload leaves no object.
     """
-    shutil.rmtree(warehouse / STAGING_DIR, ignore_errors=True)
-    for path in warehouse.rglob(".*.tmp*"):
+    warehouse = location(warehouse)
+    (warehouse / STAGING_DIR).rmtree()
+    if not warehouse.is_local:
+        return
+    for path in warehouse.local.rglob(".*.tmp*"):
         if _LEFTOVER.fullmatch(path.name) and path.is_file():
             path.unlink(missing_ok=True)
 
@@ -127,17 +123,21 @@ def _partition_filter(spec: TableSpec, values: tuple[object, ...]) -> pc.Express
     return expression
 
 
-def _partition_folder(root: Path, spec: TableSpec, values: tuple[object, ...]) -> Path:
+def _has_data(root: Location) -> bool:
+    return any(PurePosixPath(entry.rel).name == DATA_FILE for entry in root.files())
+
+
+def _partition_folder(root: Location, spec: TableSpec, values: tuple[object, ...]) -> Location:
     folder = root
     for column, value in zip(spec.partition_by, values, strict=True):
         folder = folder / f"{column}={NULL_PARTITION if value is None else value}"
     return folder
 
 
-def _read_partition(path: Path, spec: TableSpec) -> pa.Table:
+def _read_partition(path: Location, spec: TableSpec) -> pa.Table:
     if not path.exists():
         return spec.data_schema.empty_table()
-    return pq.read_table(path, schema=spec.data_schema)
+    return path.read_parquet(spec.data_schema)
 
 
 def _merge_by_key(existing: pa.Table, new_rows: pa.Table, spec: TableSpec) -> pa.Table:
@@ -159,11 +159,3 @@ def _last_per_key(table: pa.Table, key: str) -> pa.Table:
         .column("_row_max")
     )
     return table.take(last)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
