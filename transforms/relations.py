@@ -233,7 +233,7 @@ def _figure_role(text: str, money: Money) -> str:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    start = max(text.rfind(ch, 0, pos) for ch in "，。；;：:") + 1
+    start = _after_last(text, "，。；;：:", pos)
     return text[start:pos]
 
 
@@ -372,9 +372,9 @@ _ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由")
 
 
 def _zh_list_before(text: str, pos: int) -> list[str]:
-    start = max(text.rfind(ch, 0, pos) for ch in _ZH_LIST_STOP) + 1
+    start = _after_last(text, _ZH_LIST_STOP, pos)
     while start > 1 and text[start - 1] == "，" and re.match(r"以及|及|和|还有", text[start:]):
-        start = max(text.rfind(ch, 0, start - 1) for ch in _ZH_LIST_STOP) + 1  # "…、Y，以及Z等参投"
+        start = _after_last(text, _ZH_LIST_STOP, start - 1)  # "…、Y，以及Z等参投"
     for cue in _ZH_CUE_END.finditer(text, start, pos):
         start = cue.end()
     return _list_names(text[start:pos], backwards=True)
@@ -414,8 +414,7 @@ _EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when|that)\s+")
 
 
 def _en_list_before(text: str, pos: int) -> list[str]:
-    starts = [text.rfind(ch, 0, pos) for ch in ";:—–"]
-    start = max(starts) + 1
+    start = _after_last(text, ";:—–", pos)
     relatives = list(_EN_RELATIVE.finditer(text, start, pos))
     if relatives:
         start = relatives[-1].end()  # "…a Series B in which GV also took part"
@@ -611,7 +610,7 @@ _ZH_SUBJECT_TAIL = compile_both(
 
 def _zh_subject(text: str, pos: int) -> str | None:
     """The name a Chinese clause opens with, before position `pos` (its verb)."""
-    start = max(text.rfind(ch, 0, pos) for ch in "，。；：:;！？—") + 1
+    start = _after_last(text, "，。；：:;！？—", pos)
     clause = _ZH_DATE_WORDS.sub("", _ZH_GLOSS.sub("", text[start:pos]))
     clause = _ZH_SUBJECT_TAIL.sub("", clause.strip())
     if (not clause or not clean_name(clause)) and start > 0 and text[start - 1] in "：:":
@@ -627,7 +626,7 @@ def _zh_subject(text: str, pos: int) -> str | None:
 
 def _en_subject(flat: str, pos: int) -> str | None:
     """The name an English clause has as subject before position `pos` (its verb)."""
-    start = max(flat.rfind(ch, 0, pos) for ch in ";:—–") + 1
+    start = _after_last(flat, ";:—–", pos)
     clause = flat[start:pos]
     last = re.split(r"\b(?:when|while|after|as|and|but|because|since|where)\s+", clause)[-1]
     if not last.strip() and re.search(r"\b(?:and|but)\s+$", clause):
@@ -893,7 +892,7 @@ def _investor_first(
         ):
             investors = [COREFERENCE]
         if not investors and m.group().endswith("investment"):
-            start = max(flat.rfind(ch, 0, m.start()) for ch in ";:—–") + 1
+            start = _after_last(flat, ";:—–", m.start())
             named = find_names(flat[start : m.start()])
             investors = (
                 [named[0].text] if named else []
@@ -995,7 +994,7 @@ def _en_target(flat: str, pos: int) -> str | None:
 
 
 def _zh_investors_before(flat: str, pos: int) -> list[str]:
-    start = max(flat.rfind(ch, 0, pos) for ch in "，。；：:;！？") + 1
+    start = _after_last(flat, "，。；：:;！？", pos)
     clause = _ZH_DATE_WORDS.sub("", flat[start:pos])
     clause = re.sub(
         r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
@@ -1297,7 +1296,12 @@ _CLAUSE_MARKS = "，,；;：:—"
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(map(text.rfind, _CLAUSE_MARKS, repeat(0), repeat(pos))) + 1
+    return _after_last(text, _CLAUSE_MARKS, pos)
+
+
+def _after_last(text: str, marks: str, pos: int) -> int:
+    """The index after the last of `marks` before `pos` (0 when there is none)."""
+    return max(map(text.rfind, marks, repeat(0), repeat(pos))) + 1
 
 
 def _no_round_word(rounds: list, segment: str, lo: int) -> bool:
