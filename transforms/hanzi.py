@@ -190,7 +190,7 @@ class FoldedPattern:
             self._gate: re.Pattern[str] | None = re.compile(_lower_literals(needs))
         else:
             gate = _without_word_edges(folded)
-            self._gate = re.compile(gate) if gate != folded and _opens_plainly(gate) else None
+            self._gate = re.compile(gate) if _quick_gate(folded, gate) else None
 
     def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to run, or None when the gate rules the text out."""
@@ -246,10 +246,17 @@ def _lower_literals(pattern: str) -> str:
     return "".join(out)
 
 
-def _opens_plainly(pattern: str) -> bool:
-    """True when every top-level alternative of `pattern` opens with a character, a class or
-    a class escape (not a group, lookaround, anchor or repeat): the engine rejects such an
-    alternative with one test of the character, as it does for a word list."""
+def _quick_gate(folded: str, gate: str) -> bool:
+    """True when the gate (`folded` without its word edges) is worth a scan: some alternative
+    of `folded` opens with a word edge, which the engine tries in full at every position,
+    while every alternative of the gate opens with a character, a class or a class escape
+    (not a group, lookaround, anchor or repeat), which it rejects with one test."""
+    opens_with_edge = any(alt.startswith("\\b") for alt in _alternatives(folded))
+    return opens_with_edge and all(_opens_with_character(alt) for alt in _alternatives(gate))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
     alternatives: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(pattern):
@@ -269,7 +276,7 @@ def _opens_plainly(pattern: str) -> bool:
             start = i + 1
         i += 1
     alternatives.append(pattern[start:])
-    return all(_opens_with_character(alt) for alt in alternatives)
+    return alternatives
 
 
 def _opens_with_character(alternative: str) -> bool:
