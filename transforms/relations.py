@@ -577,8 +577,9 @@ _ZH_BACKING_TAIL = compile_both(
     r"|的[^、，。；]{0,12}(?:投资|注资|资助|支持|融资)|(?:等[^、]{0,8})?(?:战略)?(?:投资|注资|资助|支持)$"
 )
 _ZH_RECEIVED = compile_both(
-    r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
-    r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
+    r"(?=[获得接拿由])"  # the first characters below: other positions are passed at once
+    r"(?:(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
+    r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构))"
 )
 _DONE_VERB = compile_folded(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
@@ -1159,6 +1160,7 @@ _ZH_OWN_FUNDS = compile_both(
 )
 _ZH_LED_ROUND = compile_both(r"由[^，。；]{2,30}?(?:领投|牵头|领衔)的")
 _ZH_SHAREHOLDERS = compile_both(
+    r"(?=[都均也亦曾在是为成位])"  # the first characters below
     r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
     r"(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)(?:股东|投资方|投资人|出资人|支持者)"
 )
