@@ -140,7 +140,8 @@ def assert_whole_and_unique(warehouse: Path) -> dict[str, int]:
     as done is in the warehouse. Returns the row count of each table."""
     for path in _parquet_files(warehouse):
         if "_staging" not in path.parts:  # staged batches are named batch-N.parquet
-            assert path.name in {"data.parquet", "inbox_files.parquet"}, f"stray file {path}"
+            named = path.name in {"data.parquet", "inbox_files.parquet"}
+            assert named or path.name.startswith("part-"), f"stray file {path}"
         pq.read_table(path)  # raises on a truncated or half-written file
     counts = {}
     for table, key in KEYS.items():

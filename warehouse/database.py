@@ -15,7 +15,6 @@ from pathlib import Path
 import duckdb
 
 from fundwire.warehouse.errors import WarehouseError
-from fundwire.warehouse.parquet_store import DATA_FILE
 from fundwire.warehouse.tables import DERIVED_TABLES, INGESTED_TABLES
 from fundwire.warehouse.views import build_views
 
@@ -32,7 +31,7 @@ def parquet_globs(warehouse: Path) -> dict[str, str]:
     if any(char in str(root) for char in "*?[]{}"):
         raise WarehouseError(f"warehouse path {root} contains a glob character (*?[]{{}})")
     return {
-        f"raw_{spec.name}": str(root / spec.name / ("*/" * len(spec.partition_by)) / DATA_FILE)
+        f"raw_{spec.name}": str(root / spec.name / ("*/" * len(spec.partition_by)) / "*.parquet")
         for spec in (*INGESTED_TABLES, *DERIVED_TABLES)
     }
 
