@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 from rich.console import Console
 from rich.table import Table
 
@@ -93,6 +92,8 @@ def print_summary(summary: RunSummary, console: Console) -> None:
 
 def count_deals_touched(database: Path, run_id: str) -> int:
     """Deals that have at least one report from the articles this run ingested."""
+    import duckdb  # only runs that wrote something count deals
+
     con = duckdb.connect(str(database), read_only=True)
     try:
         return con.execute(
