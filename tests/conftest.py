@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import fundwire.flows  # noqa: F401  (sets Prefect's quiet, offline defaults before Prefect loads)
+from tests.moto_s3 import s3_bucket, s3_endpoint  # noqa: F401  (a local S3 server: fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

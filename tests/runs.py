@@ -157,7 +157,7 @@ def assert_whole_and_unique(warehouse: Path) -> dict[str, int]:
 
 
 def assert_database_consistent(warehouse: Path) -> None:
-    """fundwire.duckdb opens read-only, every raw view reads, and no key repeats in SQL."""
+    """fundwire.duckdb opens read-only, every view and table reads, and no key repeats in SQL."""
     con = duckdb.connect(str(warehouse / "fundwire.duckdb"), read_only=True)
     try:
         for table, key in KEYS.items():
@@ -165,8 +165,11 @@ def assert_database_consistent(warehouse: Path) -> None:
                 f"SELECT {key}, count(*) FROM raw_{table} GROUP BY 1 HAVING count(*) > 1"
             ).fetchall()
             assert not repeated, f"raw_{table} repeats {key}: {repeated[:3]}"
-        views = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
-        for (view,) in views:
+        relations = con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal "
+            "UNION ALL SELECT table_name FROM duckdb_tables() WHERE NOT internal"
+        ).fetchall()
+        for (view,) in relations:
             con.execute(f'SELECT count(*) FROM "{view}"').fetchall()
     finally:
         con.close()

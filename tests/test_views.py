@@ -604,6 +604,10 @@ def test_every_view_and_column_has_a_comment(con: duckdb.DuckDBPyConnection) -> 
         "SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment IS NULL"
     ).fetchall()
     assert sorted(v for (v,) in uncommented_views) == sorted(RAW_VIEWS)
+    uncommented_tables = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND comment IS NULL"
+    ).fetchall()
+    assert uncommented_tables == []
     uncommented_columns = con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() "
         "WHERE comment IS NULL AND NOT internal AND table_name NOT LIKE 'raw_%'"

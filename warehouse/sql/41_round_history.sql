@@ -1,13 +1,13 @@
 -- Per company, in date order: its rounds, investments, valuations and stakes.
 
-CREATE OR REPLACE VIEW round_history AS
+CREATE OR REPLACE TABLE round_history AS
 WITH round_participants AS (
     SELECT
         round_deal_id,
-        string_agg(investor, ', ' ORDER BY investor) FILTER (WHERE lead) AS lead_investors,
-        string_agg(investor, ', ' ORDER BY investor) AS participants
+        array_to_string(list_sort(list(investor) FILTER (WHERE lead)), ', ') AS lead_investors,
+        array_to_string(list_sort(list(investor)), ', ') AS participants
     FROM deals_usd
-    WHERE kind = 'investment' AND round_deal_id IS NOT NULL
+    WHERE kind = 'investment' AND round_deal_id IS NOT NULL AND investor IS NOT NULL
     GROUP BY round_deal_id
 ),
 round_valuations AS (
@@ -72,7 +72,7 @@ LEFT JOIN round_valuations ON round_valuations.round_deal_id = company_events.de
 LEFT JOIN valuation_step_ups ON valuation_step_ups.deal_id = company_events.deal_id
 ORDER BY company, event_seq;
 
-COMMENT ON VIEW round_history IS 'Per company, date-ordered: rounds, investments, valuations and stakes, one row per deal.';
+COMMENT ON TABLE round_history IS 'Per company, date-ordered: rounds, investments, valuations and stakes, one row per deal.';
 COMMENT ON COLUMN round_history.company IS 'Company (the investee).';
 COMMENT ON COLUMN round_history.event_seq IS 'Position in the company''s history: by date, then round, investment, valuation, stake.';
 COMMENT ON COLUMN round_history.date IS 'Date of the deal: YYYY, YYYY-MM or YYYY-MM-DD (undated deals come last).';
