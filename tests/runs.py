@@ -18,7 +18,10 @@ import duckdb
 import pyarrow.parquet as pq
 
 import fundwire.flows  # noqa: F401  quiet, offline Prefect defaults before the harness starts
-from fundwire.warehouse.inbox import LEDGER_PATH
+from fundwire.flows.batch import process_files
+from fundwire.warehouse.inbox import LEDGER_PATH, discover, write_ledger
+from fundwire.warehouse.parquet_store import STAGING_DIR, clear_staging, commit_staged
+from fundwire.warehouse.tables import INGESTED_TABLES
 
 FUNDWIRE = Path(sys.executable).with_name("fundwire")
 KEYS = {
@@ -216,3 +219,14 @@ def state_diff(expected: dict[str, set[str]], actual: dict[str, set[str]], limit
             lines += [f"  - {row[:400]}" for row in sorted(missing)[:limit]]
             lines += [f"  + {row[:400]}" for row in sorted(extra)[:limit]]
     return "\n".join(lines)
+
+
+def ingest_in_process(inbox: Path, warehouse: Path) -> None:
+    """Discover, extract and commit without Prefect (the derive step is the one under test)."""
+    found = discover(inbox, warehouse, settle_seconds=0)
+    staging = warehouse / STAGING_DIR / "test"
+    report = process_files(found.new, staging, 1, "test")
+    for spec in INGESTED_TABLES:
+        commit_staged(warehouse, staging, spec)
+    write_ledger(warehouse, report.ledger_rows)
+    clear_staging(warehouse)

@@ -127,8 +127,14 @@ def replace_table(warehouse: Path, spec: TableSpec, table: pa.Table) -> None:
     write_atomic(table.cast(spec.schema).sort_by(spec.key), warehouse / spec.name / DATA_FILE)
 
 
-def read_table(warehouse: Path, spec: TableSpec, columns: list[str] | None = None) -> pa.Table:
-    """The whole table as Arrow, partition columns included; empty when never written."""
+def read_table(
+    warehouse: Path,
+    spec: TableSpec,
+    columns: list[str] | None = None,
+    where: pc.Expression | None = None,
+) -> pa.Table:
+    """The table as Arrow (the rows `where` selects), partition columns included; empty when
+    never written."""
     import pyarrow.dataset as ds  # 0.3-0.7 s to import: only runs with work to do pay it
 
     root = warehouse / spec.name
@@ -147,7 +153,7 @@ def read_table(warehouse: Path, spec: TableSpec, columns: list[str] | None = Non
         exclude_invalid_files=False,
         ignore_prefixes=[".", "_"],
     )
-    return dataset.to_table(columns=columns)
+    return dataset.to_table(columns=columns, filter=where)
 
 
 def clear_staging(warehouse: Path) -> None:
