@@ -46,9 +46,21 @@ BaseCurrencyOption = Annotated[
     str, typer.Option("--base-currency", help="Second currency of converted figures.")
 ]
 BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per extraction task.")]
-InboxOption = Annotated[Path, typer.Option("--inbox", help="Folder of article files to ingest.")]
+InboxOption = Annotated[
+    str, typer.Option("--inbox", help="Folder or URL (s3://bucket/prefix) of article files.")
+]
 WarehouseOption = Annotated[
-    Path, typer.Option("--warehouse", help="Folder holding the Parquet tables and fundwire.duckdb.")
+    str,
+    typer.Option("--warehouse", help="Folder or URL (s3://bucket/prefix) of the Parquet tables."),
+]
+DatabaseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--database",
+        envvar="FUNDWIRE_DATABASE",
+        help="The local DuckDB file of views (default: WAREHOUSE/fundwire.duckdb; for a "
+        "URL warehouse ./data/<scheme>/<bucket>/<prefix>/fundwire.duckdb).",
+    ),
 ]
 
 
@@ -79,10 +91,10 @@ def run(
         typer.Option("--dask-workers", min=1, help="Local Dask workers (default: 1 per core)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    database: DatabaseOption = None,
 ) -> None:
     """Ingest the new files of INBOX into WAREHOUSE (one Prefect flow run)."""
-    if not inbox.is_dir():
-        raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
+    _check_inbox(inbox)
     if dask_address and task_runner is not RunnerKind.dask:
         raise FundwireError("--dask-address needs --task-runner dask", ExitCode.USAGE)
     from fundwire.flows.pipeline import run_pipeline
@@ -101,6 +113,7 @@ def run(
             dask_address=dask_address,
             dask_workers=dask_workers,
             progress=progress,
+            database=database,
         )
     if summary.locked:
         raise FundwireError(summary.locked, ExitCode.LOCKED)
@@ -130,10 +143,10 @@ def serve(
     log_level: Annotated[
         str, typer.Option("--log-level", help="Level of the Prefect logs of the served runs.")
     ] = "INFO",
+    database: DatabaseOption = None,
 ) -> None:
     """Run the flow on a schedule until Ctrl-C or SIGTERM (starts a Prefect server if needed)."""
-    if not inbox.is_dir():
-        raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
+    _check_inbox(inbox)
     if cron and interval:
         raise FundwireError("give --cron or --interval, not both", ExitCode.USAGE)
     os.environ["PREFECT_LOGGING_LEVEL"] = log_level.upper()  # read when Prefect is imported
@@ -148,6 +161,7 @@ def serve(
         base_currency=base_currency,
         batch_size=batch_size,
         echo=lambda line: Console(stderr=True).print(line, highlight=False, soft_wrap=True),
+        database=database,
     )
 
 
@@ -157,11 +171,12 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Where to write the page.")] = Path(
         "report.html"
     ),
+    database: DatabaseOption = None,
 ) -> None:
     """Write one self-contained HTML page of charts about the warehouse (opens offline)."""
     from fundwire.flows.report import write_report
 
-    path = write_report(warehouse, out)
+    path = write_report(warehouse, out, database)
     Console(stderr=True).print(f"Report written to {path}", highlight=False)
 
 
@@ -202,11 +217,12 @@ def sql(
     fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = (
         QueryFormat.table
     ),
+    database: DatabaseOption = None,
 ) -> None:
     """Run a read-only SQL query on the warehouse and print the result."""
     from fundwire.warehouse.database import query_warehouse
 
-    columns, rows = query_warehouse(warehouse, query)
+    columns, rows = query_warehouse(warehouse, query, database)
     if fmt is QueryFormat.table:
         _print_table(columns, rows)
     elif fmt is QueryFormat.csv:
@@ -218,6 +234,15 @@ def sql(
     else:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+
+
+def _check_inbox(inbox: str) -> None:
+    """A local inbox must exist; a bucket prefix with no objects yet is an empty inbox."""
+    from fundwire.warehouse.storage import location
+
+    where = location(inbox)
+    if where.is_local and not where.is_dir():
+        raise FundwireError(f"inbox {inbox} does not exist or is not a folder", ExitCode.USAGE)
 
 
 def _print_table(columns: list[str], rows: list[list[object]] | list[tuple[object, ...]]) -> None:

@@ -7,6 +7,7 @@ in `flows.batch`, `transforms`, `schemas` and `warehouse`.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from collections import Counter
@@ -28,7 +29,7 @@ from fundwire.flows.task_runners import (
 )
 from fundwire.flows.workers import default_workers, extraction_processes, run_batch
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
-from fundwire.warehouse.database import build_database, database_path
+from fundwire.warehouse.database import build_database, database_path, local_state
 from fundwire.warehouse.errors import WarehouseLocked
 from fundwire.warehouse.inbox import Discovery, discover, write_ledger
 from fundwire.warehouse.lock import run_lock
@@ -39,6 +40,7 @@ from fundwire.warehouse.parquet_store import (
     ensure_table,
     stage_batch,
 )
+from fundwire.warehouse.storage import Location, Where, location
 from fundwire.warehouse.tables import INGESTED_TABLES, REJECTS
 
 if TYPE_CHECKING:
@@ -48,17 +50,17 @@ DEFAULT_BATCH_SIZE = 500
 
 
 @task(name="discover new files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def discover_files(inbox: Path, warehouse: Path, settle_seconds: float) -> Discovery:
+def discover_files(inbox: Location, warehouse: Location, settle_seconds: float) -> Discovery:
     return discover(inbox, warehouse, settle_seconds)
 
 
 @task(name="extract batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
-def extract_batch(files: list, staging: Path, batch_no: int, run_id: str) -> BatchReport:
+def extract_batch(files: list, staging: Location, batch_no: int, run_id: str) -> BatchReport:
     return run_batch(files, staging, batch_no, run_id)
 
 
 @task(name="commit partitions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def commit_partitions(warehouse: Path, staging: Path) -> list[str]:
+def commit_partitions(warehouse: Location, staging: Location) -> list[str]:
     rewritten = []
     for spec in INGESTED_TABLES:
         rewritten += commit_staged(warehouse, staging, spec)
@@ -67,52 +69,59 @@ def commit_partitions(warehouse: Path, staging: Path) -> list[str]:
 
 
 @task(name="derive deals and rates", cache_policy=NO_CACHE, retries=1)
-def derive(warehouse: Path, base_currency: str) -> DerivedReport:
+def derive(warehouse: Location, base_currency: str) -> DerivedReport:
     from fundwire.warehouse.derived import derive_tables  # imported when there is work
 
     return derive_tables(warehouse, base_currency)
 
 
 @task(name="build views", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def build_views(warehouse: Path) -> Path:
-    return build_database(warehouse)
+def build_views(warehouse: Location, database: Path) -> Path:
+    return build_database(warehouse, database)
 
 
 @task(name="record ledger", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def record_ledger(warehouse: Path, rows: list[dict]) -> None:
+def record_ledger(warehouse: Location, rows: list[dict]) -> None:
     write_ledger(warehouse, rows)
 
 
 @flow(name="fundwire-ingest", log_prints=False, validate_parameters=False)
 def ingest(
-    inbox: Path,
-    warehouse: Path,
+    inbox: str | Path,
+    warehouse: str | Path,
     base_currency: str = DEFAULT_BASE_CURRENCY,
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
     wait_seconds: float = 0.0,
+    database: str | None = None,
 ) -> RunSummary:
-    """Ingest the inbox's new files into the warehouse; safe to kill and re-run at any point."""
+    """Ingest the inbox's new files into the warehouse; safe to kill and re-run at any point.
+
+    `inbox` and `warehouse` are local folders or URLs (`s3://bucket/prefix`); `database`
+    is the local DuckDB file (default: `warehouse.database.database_path`).
+    """
     logger = get_run_logger()
     started = time.monotonic()
-    inbox, warehouse = Path(inbox).absolute(), Path(warehouse).absolute()
+    inbox, warehouse = location(inbox), location(warehouse)
+    db = database_path(warehouse, database)
     run_id = uuid.uuid4().hex[:12]
     try:
-        with run_lock(warehouse, wait_seconds):
+        with run_lock(local_state(warehouse, db), wait_seconds):
             summary = _ingest_locked(
-                inbox, warehouse, run_id, base_currency, batch_size, settle_seconds
+                inbox, warehouse, db, run_id, base_currency, batch_size, settle_seconds
             )
     except WarehouseLocked as exc:
         logger.info("skipped: %s", exc)
-        summary = RunSummary(run_id, inbox, warehouse, database_path(warehouse), locked=str(exc))
+        summary = RunSummary(run_id, inbox, warehouse, db, locked=str(exc))
     summary.seconds = time.monotonic() - started
     logger.info("run %s done in %.1fs: %s", run_id, summary.seconds, summary.one_line())
     return summary
 
 
 def _ingest_locked(
-    inbox: Path,
-    warehouse: Path,
+    inbox: Location,
+    warehouse: Location,
+    database: Path,
     run_id: str,
     base_currency: str,
     batch_size: int,
@@ -154,7 +163,7 @@ def _ingest_locked(
         run_id=run_id,
         inbox=inbox,
         warehouse=warehouse,
-        database=database_path(warehouse),
+        database=database,
         new_files=len(found.new) + len(skipped),
         unchanged_files=found.unchanged,
         deferred_files=found.deferred + report.changed_while_reading,
@@ -163,21 +172,21 @@ def _ingest_locked(
         facts_by_kind=Counter(report.facts_by_kind),
         rejects_by_reason=Counter(report.rejects_by_reason),
     )
-    if not report.ledger_rows and database_path(warehouse).exists():
+    if not report.ledger_rows and database.exists():
         logger.info("nothing new in %s: the warehouse is unchanged", inbox)
         return summary
     summary.partitions_rewritten = commit_partitions(warehouse, staging)
     derived = derive(warehouse, base_currency)
     summary.deals, summary.unconverted = derived.deals, derived.unconverted
-    build_views(warehouse)
+    build_views(warehouse, database)
     record_ledger(warehouse, report.ledger_rows)
     clear_staging(warehouse)
     return summary
 
 
 def run_pipeline(
-    inbox: Path,
-    warehouse: Path,
+    inbox: Where,
+    warehouse: Where,
     base_currency: str = DEFAULT_BASE_CURRENCY,
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
@@ -186,6 +195,7 @@ def run_pipeline(
     dask_address: str | None = None,
     dask_workers: int | None = None,
     progress: RunProgress | None = None,
+    database: str | os.PathLike[str] | None = None,
 ) -> RunSummary:
     """One flow run, as the command line starts it; batches run on processes, threads or Dask."""
     flow_run = ingest.with_options(
@@ -205,10 +215,11 @@ def run_pipeline(
             batch_size=batch_size,
             settle_seconds=settle_seconds,
             wait_seconds=wait_seconds,
+            database=None if database is None else os.fspath(database),
         )
     summary.task_runner = _describe_runner(task_runner, dask_address, dask_workers)
     if not summary.locked and not summary.nothing_new:
-        summary.deals_touched = count_deals_touched(summary.database, summary.run_id)
+        summary.deals_touched = count_deals_touched(summary)
     return summary
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import duckdb
 
 from fundwire.flows import charts
-from fundwire.warehouse.database import database_path
+from fundwire.warehouse.database import open_database
 from fundwire.warehouse.errors import WarehouseError
+from fundwire.warehouse.storage import Where, location
 
 QUERY_MARK = "-- name:"
 
@@ -36,13 +37,10 @@ def named_queries(sql: str) -> dict[str, str]:
     return {name: "\n".join(lines).strip() for name, lines in queries.items()}
 
 
-def load_report_data(warehouse: Path) -> dict[str, list[dict]]:
+def load_report_data(warehouse: Where, database: Path | None = None) -> dict[str, list[dict]]:
     """Every report query's rows, as JSON-ready dicts (floats for money, ISO dates)."""
-    path = database_path(warehouse)
-    if not path.exists():
-        raise WarehouseError(f"no warehouse at {warehouse} (run `fundwire run` first)")
     sql = (files("fundwire.warehouse") / "report_queries.sql").read_text(encoding="utf-8")
-    con = duckdb.connect(str(path), read_only=True)
+    con = open_database(warehouse, database)
     try:
         data = {}
         for name, query in named_queries(sql).items():
@@ -59,15 +57,15 @@ def load_report_data(warehouse: Path) -> dict[str, list[dict]]:
         con.close()
 
 
-def write_report(warehouse: Path, out: Path) -> Path:
+def write_report(warehouse: Where, out: Path, database: Path | None = None) -> Path:
     """Query the warehouse and write the report page to `out`."""
-    page = render_report(load_report_data(warehouse), warehouse, datetime.now(UTC))
+    page = render_report(load_report_data(warehouse, database), warehouse, datetime.now(UTC))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
 
 
-def render_report(data: dict[str, list[dict]], warehouse: Path, generated: datetime) -> str:
+def render_report(data: dict[str, list[dict]], warehouse: Where, generated: datetime) -> str:
     """The whole page: overview figures, four charts, the latest rejects."""
     sections = [
         (
@@ -96,7 +94,7 @@ def render_report(data: dict[str, list[dict]], warehouse: Path, generated: datet
     return PAGE.format(
         title="fundwire report",
         generated=generated.strftime("%Y-%m-%d %H:%M UTC"),
-        warehouse=html.escape(str(warehouse.absolute())),
+        warehouse=html.escape(location(warehouse).url),
         cards=_cards(overview),
         charts=body,
         rejects_table=_rejects_table(data["recent_rejects"]),

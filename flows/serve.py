@@ -33,6 +33,8 @@ from pydantic import ValidationError
 from fundwire.flows.pipeline import DEFAULT_BATCH_SIZE, ingest
 from fundwire.flows.settings import ExitCode, FundwireError
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
+from fundwire.warehouse.database import database_path, local_state
+from fundwire.warehouse.storage import Where, location
 
 SERVER_DIR = "_prefect"  # inside the warehouse: the served schedule's Prefect database
 SERVER_LOG = "server.log"
@@ -165,14 +167,15 @@ class LocalPrefectServer:
 
 
 @contextmanager
-def prefect_api(warehouse: Path, echo: Callable[[str], None] = print) -> Iterator[str]:
-    """The API to serve against: the configured one, else a local server for as long as needed."""
+def prefect_api(state: Path, echo: Callable[[str], None] = print) -> Iterator[str]:
+    """The API to serve against: the configured one, else a local server for as long as needed
+    (its database in `state`/_prefect: the warehouse folder, or beside the DuckDB file)."""
     configured = configured_api_url()
     if configured:
         echo(f"Using the Prefect API at {configured}")
         yield configured
         return
-    home = Path(os.environ.get("PREFECT_HOME") or warehouse.absolute() / SERVER_DIR)
+    home = Path(os.environ.get("PREFECT_HOME") or state.absolute() / SERVER_DIR)
     server = LocalPrefectServer(home)
     echo(f"Starting a local Prefect server on {server.url} (state in {home}) ...")
     server.start()
@@ -186,13 +189,14 @@ def prefect_api(warehouse: Path, echo: Callable[[str], None] = print) -> Iterato
 
 
 def serve_ingest(
-    inbox: Path,
-    warehouse: Path,
+    inbox: Where,
+    warehouse: Where,
     schedule: Schedule,
     name: str = "fundwire",
     base_currency: str = DEFAULT_BASE_CURRENCY,
     batch_size: int = DEFAULT_BATCH_SIZE,
     echo: Callable[[str], None] = print,
+    database: Path | None = None,
 ) -> None:
     """Serve the ingest flow on `schedule` until Ctrl-C or SIGTERM, then stop what was started.
 
@@ -202,15 +206,18 @@ def serve_ingest(
     finish while the server can still record it.
     """
     check_schedule(schedule)
-    inbox, warehouse = inbox.absolute(), warehouse.absolute()
-    with _sigterm_as_interrupt(), prefect_api(warehouse, echo) as api_url:
+    inbox, warehouse = location(inbox), location(warehouse)
+    database = database_path(warehouse, database)
+    state = local_state(warehouse, database)
+    with _sigterm_as_interrupt(), prefect_api(state, echo) as api_url:
         runner = SigtermAsCtrlC(name=name, limit=1)
         runner.add_flow(
             ingest,
             name=name,
             parameters={
-                "inbox": str(inbox),
-                "warehouse": str(warehouse),
+                "inbox": inbox.url,
+                "warehouse": warehouse.url,
+                "database": str(database),
                 "base_currency": base_currency,
                 "batch_size": batch_size,
             },

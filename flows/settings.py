@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from enum import IntEnum
 from importlib.resources import files
-from pathlib import Path
 
-DEFAULT_INBOX = Path(os.environ.get("FUNDWIRE_INBOX", str(files("fundwire.seeds") / "inbox")))
-DEFAULT_WAREHOUSE = Path(os.environ.get("FUNDWIRE_WAREHOUSE", "data/warehouse"))
+# Strings, not Paths: either may be a URL (s3://bucket/prefix), which a Path would mangle.
+DEFAULT_INBOX = os.environ.get("FUNDWIRE_INBOX", str(files("fundwire.seeds") / "inbox"))
+DEFAULT_WAREHOUSE = os.environ.get("FUNDWIRE_WAREHOUSE", "data/warehouse")
 
 
 class ExitCode(IntEnum):

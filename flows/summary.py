@@ -9,14 +9,17 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from fundwire.warehouse.database import open_database
+from fundwire.warehouse.storage import Location
+
 EXAMPLE_QUERY = "SELECT * FROM investor_totals ORDER BY total_usd DESC NULLS LAST LIMIT 5"
 
 
 @dataclass
 class RunSummary:
     run_id: str
-    inbox: Path
-    warehouse: Path
+    inbox: Location
+    warehouse: Location
     database: Path
     new_files: int = 0
     unchanged_files: int = 0
@@ -86,20 +89,24 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("warehouse", str(summary.warehouse))
     console.print(table)
     _print_deferred(summary, console)
-    console.print(f'Query it:  fundwire sql "{EXAMPLE_QUERY}" --warehouse {summary.warehouse}')
-    console.print(f'       or: duckdb {summary.database} -c "FROM investor_totals"')
+    database = "" if summary.warehouse.is_local else f" --database {summary.database}"
+    console.print(
+        f'Query it:  fundwire sql "{EXAMPLE_QUERY}" --warehouse {summary.warehouse}{database}'
+    )
+    console.print(
+        f'       or: duckdb {summary.database} -c "FROM investor_totals"'
+        + ("" if summary.warehouse.is_local else "  (with httpfs: docs/operations.md)")
+    )
 
 
-def count_deals_touched(database: Path, run_id: str) -> int:
+def count_deals_touched(summary: RunSummary) -> int:
     """Deals that have at least one report from the articles this run ingested."""
-    import duckdb  # only runs that wrote something count deals
-
-    con = duckdb.connect(str(database), read_only=True)
+    con = open_database(summary.warehouse, summary.database)
     try:
         return con.execute(
             "SELECT count(DISTINCT sources.deal_id) FROM raw_deal_sources AS sources "
             "JOIN raw_articles AS articles USING (article_id) WHERE articles.run_id = ?",
-            [run_id],
+            [summary.run_id],
         ).fetchone()[0]
     finally:
         con.close()

@@ -18,10 +18,10 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 
 from fundwire.flows.outcomes import BatchReport
 from fundwire.warehouse.inbox import NewFile
+from fundwire.warehouse.storage import Where
 
 _pool: ProcessPoolExecutor | None = None
 
@@ -37,7 +37,12 @@ def extraction_processes(workers: int | None = None) -> Iterator[None]:
     global _pool
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["fundwire.flows.batch"])
-    with ProcessPoolExecutor(workers or default_workers(), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        workers or default_workers(),
+        mp_context=context,
+        initializer=_adopt_environment,
+        initargs=(dict(os.environ),),
+    ) as pool:
         _pool = pool
         try:
             yield
@@ -45,7 +50,14 @@ def extraction_processes(workers: int | None = None) -> Iterator[None]:
             _pool = None
 
 
-def run_batch(files: list[NewFile], staging: Path, batch_no: int, run_id: str) -> BatchReport:
+def _adopt_environment(environment: dict[str, str]) -> None:
+    """The run's environment (object-store credentials, say), not the fork server's: the
+    fork server starts once per process and keeps the variables of that moment."""
+    os.environ.clear()
+    os.environ.update(environment)
+
+
+def run_batch(files: list[NewFile], staging: Where, batch_no: int, run_id: str) -> BatchReport:
     """`process_files` on a worker process when a pool is open, else in this thread."""
     from fundwire.flows.batch import process_files  # pandas, pandera, extraction: ~3 s
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 import zlib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -28,7 +27,9 @@ import pyarrow.compute as pc
 from fundwire.transforms.deals import build_deals, canonical_key, link_rounds
 from fundwire.transforms.fx import SEED_FILE as FX_SEED_FILE
 from fundwire.transforms.fx import fx_key, fx_rates_for
+from fundwire.warehouse.errors import WarehouseError
 from fundwire.warehouse.parquet_store import read_table, replace_table
+from fundwire.warehouse.storage import Where, location
 from fundwire.warehouse.tables import DEAL_SOURCES, DEALS, FACTS, FX_RATES, table_from_rows
 
 FACT_COLUMNS = [
@@ -64,7 +65,7 @@ class DerivedReport:
     groups_reclustered: int | None = None  # None: everything was recomputed
 
 
-def derive_tables(warehouse: Path, base_currency: str) -> DerivedReport:
+def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     """Bring deals, deal sources and FX rates up to date with the committed facts."""
     rules = rules_fingerprint()
     if _stored_rules(warehouse) == rules:
@@ -95,7 +96,7 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _update_deals(warehouse: Path, facts: pa.Table) -> tuple[pa.Table, pa.Table, int]:
+def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table, int]:
     """(deals, deal sources, groups re-clustered): old deals kept where nothing changed.
 
     Only the (kind, investee, investor) groups of facts added or removed are clustered
@@ -193,7 +194,7 @@ def _canonical(names: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _derive_rates(
-    warehouse: Path, facts: pa.Table, base_currency: str, reuse: bool
+    warehouse: Where, facts: pa.Table, base_currency: str, reuse: bool
 ) -> tuple[pa.Table, int]:
     """(rates every converted fact needs, how many have no USD rate).
 
@@ -227,16 +228,12 @@ def _derive_rates(
     return table, usd.num_rows - pc.count(usd["rate"]).as_py()
 
 
-def _stored_rules(warehouse: Path) -> str | None:
+def _stored_rules(warehouse: Where) -> str | None:
     try:
-        return (warehouse / RULES_PATH).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        return (location(warehouse) / RULES_PATH).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError, WarehouseError):
         return None
 
 
-def _store_rules(warehouse: Path, rules: str) -> None:
-    path = warehouse / RULES_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    tmp.write_text(rules + "\n", encoding="ascii")
-    os.replace(tmp, path)
+def _store_rules(warehouse: Where, rules: str) -> None:
+    (location(warehouse) / RULES_PATH).write_text(rules + "\n", encoding="ascii")

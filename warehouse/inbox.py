@@ -2,7 +2,9 @@
 
 An old file is recognised by (path, size, mtime) without being read; only a new
 or changed file is read and hashed, and its content hash decides whether it is
-new content or a copy of an article already ingested.
+new content or a copy of an article already ingested. On an object store the
+listing gives size and LastModified (whole seconds: the settle delay keeps a
+rewrite within the same second from going unseen), so the same holds.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from fundwire.warehouse.errors import WarehouseError
 from fundwire.warehouse.parquet_store import write_atomic
+from fundwire.warehouse.storage import Location, Where, location
 
 LEDGER_PATH = Path("_state") / "inbox_files.parquet"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -38,9 +40,9 @@ LEDGER_SCHEMA = pa.schema(
 
 @dataclass(frozen=True, slots=True)
 class InboxFile:
-    """A regular file under the inbox as `stat` saw it."""
+    """A regular file under the inbox as `stat` (or the object listing) saw it."""
 
-    path: Path
+    path: Path | Location  # a Path on local disk; both have read_bytes()
     rel: str
     size: int
     mtime_ns: int
@@ -81,25 +83,27 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Discovery:
+def discover(inbox: Where, warehouse: Where, settle_seconds: float = 2.0) -> Discovery:
     """Sort the inbox's files into new, duplicate, rejected, deferred and unchanged."""
-    if not inbox.is_dir():
+    inbox, warehouse = location(inbox), location(warehouse)
+    if inbox.is_local and not inbox.is_dir():  # an empty prefix of a bucket is an empty inbox
         raise WarehouseError(f"inbox {inbox} does not exist or is not a folder")
     known_stat, known_hash = _ledger_index(read_ledger(warehouse))
     found = Discovery()
     now_ns = time.time_ns()
-    root = inbox.resolve()
+    root = inbox.local.resolve() if inbox.is_local else None
+    files = _walk(inbox.local, warehouse) if inbox.is_local else _list(inbox, warehouse)
     changed = []
-    for rel, full, size, mtime_ns in _walk(inbox, warehouse):
+    for rel, ref, size, mtime_ns in files:
         if known_stat.get(rel) == (size, mtime_ns):
             found.unchanged += 1
         else:
-            changed.append((rel, full, size, mtime_ns))
-    for rel, full, size, mtime_ns in sorted(changed):
+            changed.append((rel, ref, size, mtime_ns))
+    for rel, ref, size, mtime_ns in sorted(changed, key=lambda f: f[0]):
         if abs(now_ns - mtime_ns) < settle_seconds * 1e9:  # a writer may still be at it;
             found.deferred.append(rel)  # a file dated further ahead is settled, not new
             continue
-        file = InboxFile(Path(full), rel, size, mtime_ns)
+        file = InboxFile(Path(ref) if isinstance(ref, str) else ref, rel, size, mtime_ns)
         problem = _problem(file, root)
         if problem:
             found.rejected.append(Skipped(file, *problem))
@@ -120,19 +124,19 @@ def discover(inbox: Path, warehouse: Path, settle_seconds: float = 2.0) -> Disco
     return found
 
 
-def read_ledger(warehouse: Path) -> pa.Table:
+def read_ledger(warehouse: Where) -> pa.Table:
     """Every file the warehouse has accounted for, as of the last completed run."""
-    path = warehouse / LEDGER_PATH
+    path = location(warehouse) / LEDGER_PATH
     if not path.exists():
         return LEDGER_SCHEMA.empty_table()
     try:
-        return pq.ParquetFile(path).read().cast(LEDGER_SCHEMA)  # read_table imports datasets
-    except (OSError, pa.ArrowInvalid) as exc:
+        return path.read_parquet(LEDGER_SCHEMA)
+    except (OSError, pa.ArrowInvalid, WarehouseError) as exc:
         raise WarehouseError(f"cannot read the inbox ledger {path}: {exc}") from exc
 
 
-def write_ledger(warehouse: Path, rows: list[dict[str, object]]) -> None:
-    """Replace the ledger in one rename: written last, it is what marks a run complete.
+def write_ledger(warehouse: Where, rows: list[dict[str, object]]) -> None:
+    """Replace the ledger whole: written last, it is what marks a run complete.
 
     The new rows replace the old rows of the same paths; the rest is copied as Arrow
     columns, never as Python objects, so a run over a large inbox stays cheap.
@@ -140,7 +144,8 @@ def write_ledger(warehouse: Path, rows: list[dict[str, object]]) -> None:
     new = pa.Table.from_pylist(rows, LEDGER_SCHEMA)
     old = read_ledger(warehouse)
     kept = old.filter(pc.invert(pc.is_in(old["path"], value_set=new["path"])))
-    write_atomic(pa.concat_tables([kept, new]).sort_by("path"), warehouse / LEDGER_PATH)
+    ledger = pa.concat_tables([kept, new]).sort_by("path")
+    write_atomic(ledger, location(warehouse) / LEDGER_PATH)
 
 
 def _ledger_index(ledger: pa.Table) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
@@ -152,12 +157,12 @@ def _ledger_index(ledger: pa.Table) -> tuple[dict[str, tuple[int, int]], dict[st
     return dict(zip(paths, stats, strict=True)), dict(hashes)
 
 
-def _walk(inbox: Path, warehouse: Path) -> Iterator[tuple[str, str, int, int]]:
+def _walk(inbox: Path, warehouse: Location) -> Iterator[tuple[str, str, int, int]]:
     """(relative path, full path, size, mtime) of the files under the inbox, skipping hidden
     and temporary names, and the warehouse itself when it was put inside the inbox (its
     own files are not articles). Strings and `os.scandir`: 100,000 files are walked on
     every run, and most of them are only compared with the ledger."""
-    own = warehouse.resolve()
+    own = warehouse.local.resolve() if warehouse.is_local else None
     folders = [(os.fspath(inbox), "")]
     while folders:
         folder, prefix = folders.pop()
@@ -173,13 +178,30 @@ def _walk(inbox: Path, warehouse: Path) -> Iterator[tuple[str, str, int, int]]:
                     if not hidden and Path(entry.path).resolve() != own:
                         folders.append((entry.path, f"{prefix}{name}/"))
                     continue
-                if name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES):
+                if _skipped_name(name):
                     continue
                 try:
                     stat = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
                 yield _printable(prefix + name), entry.path, stat.st_size, stat.st_mtime_ns
+
+
+def _list(inbox: Location, warehouse: Location) -> Iterator[tuple[str, Location, int, int]]:
+    """The objects under an inbox prefix, by the same rules as `_walk`; none is read."""
+    own = f"{warehouse.url}/"
+    for entry in inbox.files():
+        *folders, name = entry.rel.split("/")
+        if _skipped_name(name) or any(f.startswith((".", "_")) for f in folders):
+            continue
+        path = inbox / entry.rel
+        if not f"{path.url}/".startswith(own):
+            yield entry.rel, path, entry.size, entry.mtime_ns
+
+
+def _skipped_name(name: str) -> bool:
+    """Hidden and temporary names: not articles, or not finished being written."""
+    return name.startswith((".", "~")) or name.endswith(TEMPORARY_SUFFIXES)
 
 
 def _printable(rel: str) -> str:
@@ -190,15 +212,19 @@ def _printable(rel: str) -> str:
     return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
-def _problem(file: InboxFile, root: Path) -> tuple[str, str] | None:
-    """Why a file must not be read at all, or None."""
-    if file.path.is_symlink():
+def _problem(file: InboxFile, root: Path | None) -> tuple[str, str] | None:
+    """Why a file must not be read at all, or None.
+
+    `root` is the local inbox, resolved; None for an object store, whose objects are
+    all regular files.
+    """
+    if root is not None and file.path.is_symlink():
         target = file.path.resolve()
         if not target.is_relative_to(root):
             return "outside_inbox", "symbolic link to a file outside the inbox: not followed"
         if not target.is_file():
             return "not_a_file", "symbolic link to something that is not a regular file"
-    elif not file.path.is_file():
+    elif root is not None and not file.path.is_file():
         return "not_a_file", "not a regular file"
     if file.size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)

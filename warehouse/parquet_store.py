@@ -2,28 +2,28 @@
 
 A partition is a folder, `<table>/<col>=<value>/...`, of Parquet files: `data.parquet`
 (an empty table's placeholder, or a partition written before files were appended) and
-one `part-<run_id>.parquet` per run that added rows to it. A run never rewrites the
+one `part-<run_id>-<n>.parquet` per run that added rows to it. A run never rewrites the
 files of other runs unless they hold a key the run writes again (only after a killed
 run: its files are re-extracted under a new run id), so 1% new articles write 1% of the
-rows. Every file is written beside its final name and `os.replace`-d into place, so a
-reader (or a run killed at any instant) sees a file whole or not at all; a repeated key
-is first removed from the older file, then the new file appears, so no key is ever
-stored twice. Small files are merged (`compact_partition`) when a partition holds more
-than COMPACT_AT of them.
+rows. Every file is replaced whole (`warehouse.storage`: a renamed temporary file on
+local disk, one PUT on an object store), so a reader (or a run killed at any instant)
+sees a file whole or not at all; a repeated key is first removed from the older file,
+then the new file appears, so no key is ever stored twice. Small files are merged
+(`compact_partition`) when a partition holds COMPACT_AT of them.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import uuid
-from pathlib import Path
+from collections import defaultdict
+from pathlib import PurePosixPath
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from fundwire.warehouse.storage import Location, Where, location
 from fundwire.warehouse.tables import TableSpec
 
 DATA_FILE = "data.parquet"
@@ -35,48 +35,45 @@ JOURNAL_PREFIX = "_replaced-"
 _LEFTOVER = re.compile(r"\..+\.\d+\.tmp(\.wal)?")  # `.<name>.<pid>.tmp`, DuckDB's `.wal` too
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
+def write_atomic(table: pa.Table, path: Where) -> None:
     """Write `table` to `path` so that the file appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    pq.write_table(table, tmp, compression="zstd", use_dictionary=True, write_statistics=True)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    location(path).write_parquet(table)
 
 
-def stage_batch(staging: Path, spec: TableSpec, table: pa.Table, batch_no: int) -> None:
+def stage_batch(staging: Where, spec: TableSpec, table: pa.Table, batch_no: int) -> None:
     """Park one batch's rows of a table, split by partition, until the run commits them."""
     if not table.num_rows:
         return
     table = table.cast(spec.schema)
     for folder, rows in _split_by_partition(table, spec):
-        name = f"batch-{batch_no:06d}.parquet"
-        write_atomic(rows.select(spec.data_schema.names), staging / spec.name / folder / name)
+        target = location(staging) / spec.name / folder / f"batch-{batch_no:06d}.parquet"
+        write_atomic(rows.select(spec.data_schema.names), target)
 
 
-def commit_staged(warehouse: Path, staging: Path, spec: TableSpec) -> list[str]:
+def commit_staged(warehouse: Where, staging: Where, spec: TableSpec) -> list[str]:
     """Add the staged rows of a table to its partitions, one new file per partition
     (`staging`'s name is the run id); return the partitions written.
 
     The file name is new at every attempt, so a retried commit treats its earlier
     attempt's file like any older file holding the same keys.
     """
-    staged_root = staging / spec.name
+    warehouse, staged_root = location(warehouse), location(staging) / spec.name
     if not staged_root.exists():
         return []
-    part_name = f"{PART_PREFIX}{staging.name}-{uuid.uuid4().hex[:8]}.parquet"
-    depth = "/".join(["*"] * len(spec.partition_by))
+    part_name = f"{PART_PREFIX}{location(staging).name}-{uuid.uuid4().hex[:8]}.parquet"
+    staged_files: dict[str, list[str]] = defaultdict(list)
+    for entry in staged_root.files():
+        rel = PurePosixPath(entry.rel)
+        if rel.name.startswith("batch-") and rel.suffix == ".parquet":
+            staged_files[rel.parent.as_posix()].append(entry.rel)
     written = []
-    for staged in sorted(staged_root.glob(depth)) if depth else [staged_root]:
-        rel = staged.relative_to(staged_root)
+    for rel_folder in sorted(staged_files):
         new_rows = pa.concat_tables(
-            pq.read_table(path, schema=spec.data_schema)
-            for path in sorted(staged.glob("batch-*.parquet"))
+            (staged_root / rel).read_parquet(spec.data_schema)
+            for rel in sorted(staged_files[rel_folder])
         )
         new_rows = _last_per_key(new_rows, spec.key).sort_by(spec.key)
-        folder = warehouse / spec.name / rel
+        folder = warehouse / spec.name / rel_folder if rel_folder != "." else warehouse / spec.name
         older = _data_files(folder)
         for path in older:  # keys written again (a killed run's rows): out of the old file first
             _drop_keys(path, new_rows[spec.key], spec)
@@ -85,65 +82,58 @@ def commit_staged(warehouse: Path, staging: Path, spec: TableSpec) -> list[str]:
             compact_partition(folder, older, new_rows, part_name, spec)
         else:
             write_atomic(new_rows, folder / part_name)
-        written.append(str(folder.relative_to(warehouse)))
+        written.append(folder.relative_to(warehouse))
     return written
 
 
 def compact_partition(
-    folder: Path, older: list[Path], new_rows: pa.Table, part_name: str, spec: TableSpec
+    folder: Location, older: list[Location], new_rows: pa.Table, part_name: str, spec: TableSpec
 ) -> None:
     """Merge a partition's files and the run's new rows into the run's one file.
 
-    The merged file takes its place first, then the old files go. A journal
-    (`_replaced-<part>.txt`, which readers skip) names them beforehand, so a run killed
-    between the two steps is rolled forward by `clear_staging` at the next run.
+    A journal (`_replaced-<part>.txt`, which readers skip) names the old files first;
+    then the merged file takes its place and the old files go. A run killed in between
+    is rolled forward by `clear_staging` at the next run.
     """
     merged = pa.concat_tables(
-        [*(pq.read_table(path, schema=spec.data_schema) for path in older), new_rows]
+        [*(path.read_parquet(spec.data_schema) for path in older), new_rows]
     ).sort_by(spec.key)
-    tmp = folder / f".{part_name}.{os.getpid()}.tmp"
-    pq.write_table(merged, tmp, compression="zstd", use_dictionary=True, write_statistics=True)
     journal = folder / f"{JOURNAL_PREFIX}{part_name}.txt"
-    with open(journal, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(path.name for path in older))
-        handle.flush()
-        os.fsync(handle.fileno())
-    _fsync_dir(folder)
-    os.replace(tmp, folder / part_name)
+    journal.write_text("\n".join(path.name for path in older))
+    write_atomic(merged, folder / part_name)
     _finish_compaction(journal)
 
 
-def ensure_table(warehouse: Path, spec: TableSpec) -> None:
+def ensure_table(warehouse: Where, spec: TableSpec) -> None:
     """Give a table that has no rows yet one empty file, so readers see its columns."""
-    root = warehouse / spec.name
-    if _has_files(root):
+    root = location(warehouse) / spec.name
+    if _has_data(root):
         return
     folder = _partition_folder(root, spec, (None,) * len(spec.partition_by))
     write_atomic(spec.data_schema.empty_table(), folder / DATA_FILE)
 
 
-def replace_table(warehouse: Path, spec: TableSpec, table: pa.Table) -> None:
+def replace_table(warehouse: Where, spec: TableSpec, table: pa.Table) -> None:
     """Swap an unpartitioned, fully derived table (deals, FX rates) in one rename."""
-    write_atomic(table.cast(spec.schema).sort_by(spec.key), warehouse / spec.name / DATA_FILE)
+    target = location(warehouse) / spec.name / DATA_FILE
+    write_atomic(table.cast(spec.schema).sort_by(spec.key), target)
 
 
 def read_table(
-    warehouse: Path,
+    warehouse: Where,
     spec: TableSpec,
     columns: list[str] | None = None,
     where: pc.Expression | None = None,
 ) -> pa.Table:
     """The table as Arrow (the rows `where` selects), partition columns included; empty when
     never written."""
-    import pyarrow.dataset as ds  # 0.3-0.7 s to import: only runs with work to do pay it
+    import pyarrow.dataset as ds
 
-    root = warehouse / spec.name
-    if not _has_files(root):
+    root = location(warehouse) / spec.name
+    if not _has_data(root):
         return spec.schema.empty_table().select(columns or spec.schema.names)
-    dataset = ds.dataset(
-        root,
+    dataset = root.dataset(
         schema=spec.schema,
-        format="parquet",
         partitioning=ds.HivePartitioning(
             pa.schema([spec.schema.field(c) for c in spec.partition_by]),
             null_fallback=NULL_PARTITION,
@@ -156,41 +146,48 @@ def read_table(
     return dataset.to_table(columns=columns, filter=where)
 
 
-def clear_staging(warehouse: Path) -> None:
-    """Drop what a killed run staged or half-wrote: it is recomputed from the inbox.
+def clear_staging(warehouse: Where) -> None:
+    """Drop what a killed run staged or half-wrote: it is recomputed from the inbox; finish
+    a compaction it left half-way.
 
     Called under the run lock, so every hidden temporary file (`write_atomic`'s, and
     the DuckDB file `database.py` builds beside the live one) belongs to a dead run.
+    An object store has none: an interrupted upload leaves no object.
     """
-    shutil.rmtree(warehouse / STAGING_DIR, ignore_errors=True)
-    for path in warehouse.rglob(".*.tmp*"):
-        if _LEFTOVER.fullmatch(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
-    for journal in warehouse.rglob(f"{JOURNAL_PREFIX}*.txt"):
-        _finish_compaction(journal)
+    warehouse = location(warehouse)
+    (warehouse / STAGING_DIR).rmtree()
+    for entry in list(warehouse.files()):
+        name = PurePosixPath(entry.rel).name
+        if warehouse.is_local and _LEFTOVER.fullmatch(name):
+            (warehouse / entry.rel).unlink()
+        elif name.startswith(JOURNAL_PREFIX) and name.endswith(".txt"):
+            _finish_compaction(warehouse / entry.rel)
 
 
-def _finish_compaction(journal: Path) -> None:
+def _finish_compaction(journal: Location) -> None:
     """Remove the files a compaction replaced, if its merged file is in place; then the journal."""
-    merged = journal.with_name(journal.name.removeprefix(JOURNAL_PREFIX).removesuffix(".txt"))
+    merged = journal.parent / journal.name.removeprefix(JOURNAL_PREFIX).removesuffix(".txt")
     if merged.exists():
-        for name in journal.read_text(encoding="utf-8").split():
-            (journal.parent / name).unlink(missing_ok=True)
+        for name in journal.read_text().split():
+            (journal.parent / name).unlink()
     journal.unlink()
-    _fsync_dir(journal.parent)
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The Parquet files readers see in a partition folder (not hidden, not `_`-prefixed)."""
-    if not folder.is_dir():
+def _is_data_file(name: str) -> bool:
+    """A Parquet file readers see (hidden temporaries and `_` files are skipped)."""
+    return name.endswith(".parquet") and not name.startswith((".", "_"))
+
+
+def _data_files(folder: Location) -> list[Location]:
+    """The data files of one partition folder."""
+    if not folder.exists():
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix == ".parquet" and not p.name.startswith((".", "_"))
-    )
+    names = (entry.rel for entry in folder.files() if "/" not in entry.rel)
+    return [folder / name for name in sorted(names) if _is_data_file(name)]
 
 
-def _has_files(root: Path) -> bool:
-    return root.exists() and any(not p.name.startswith((".", "_")) for p in root.rglob("*.parquet"))
+def _has_data(root: Location) -> bool:
+    return any(_is_data_file(PurePosixPath(entry.rel).name) for entry in root.files())
 
 
 def _split_by_partition(table: pa.Table, spec: TableSpec) -> list[tuple[str, pa.Table]]:
@@ -210,21 +207,20 @@ def _split_by_partition(table: pa.Table, spec: TableSpec) -> list[tuple[str, pa.
     ]
 
 
-def _drop_keys(path: Path, keys: pa.ChunkedArray, spec: TableSpec) -> None:
+def _drop_keys(path: Location, keys: pa.ChunkedArray, spec: TableSpec) -> None:
     """Rewrite `path` without the rows whose key is in `keys` (remove it if none is left)."""
-    stored = pq.read_table(path, columns=[spec.key])[spec.key]
+    stored = pq.read_table(path.path, columns=[spec.key], filesystem=path.fs)[spec.key]
     if not pc.any(pc.is_in(stored, value_set=keys)).as_py():
         return
-    table = pq.read_table(path, schema=spec.data_schema)
+    table = path.read_parquet(spec.data_schema)
     kept = table.filter(pc.invert(pc.is_in(table[spec.key], value_set=keys)))
     if kept.num_rows:
         write_atomic(kept, path)
     else:
         path.unlink()
-        _fsync_dir(path.parent)
 
 
-def _partition_folder(root: Path, spec: TableSpec, values: tuple[object, ...]) -> Path:
+def _partition_folder(root: Location, spec: TableSpec, values: tuple[object, ...]) -> Location:
     folder = root
     for column, value in zip(spec.partition_by, values, strict=True):
         folder = folder / f"{column}={NULL_PARTITION if value is None else value}"
@@ -243,11 +239,3 @@ def _last_per_key(table: pa.Table, key: str) -> pa.Table:
         .column("_row_max")
     )
     return table.take(last)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -25,7 +25,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 import duckdb
@@ -35,6 +35,9 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from fundwire.warehouse.errors import WarehouseError
+
+if TYPE_CHECKING:
+    import fsspec
 
 T = TypeVar("T")
 PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
@@ -259,8 +262,10 @@ def duckdb_reads(con: duckdb.DuckDBPyConnection, where: Location) -> str:
     on a machine that can reach extensions.duckdb.org); fundwire never downloads it
     during a run. Without it, the store's fsspec file system (s3fs, gcsfs) is registered
     under its scheme, so the same `s3://…` views work. A registered file system lives
-    only as long as the connection: every connection that reads an object-store
-    warehouse goes through here.
+    only as long as the connection (every connection that reads an object-store
+    warehouse goes through here) and lists the warehouse once, when registered:
+    without that listing DuckDB's existence and size checks cost a HEAD request
+    each (23 s instead of 5 s to build the views of six articles on a local S3).
     """
     if where.is_local:
         return "local"
@@ -268,19 +273,22 @@ def duckdb_reads(con: duckdb.DuckDBPyConnection, where: Location) -> str:
     try:
         con.execute("LOAD httpfs")
     except duckdb.Error:
-        con.register_filesystem(_fsspec_for(where.scheme))
+        fs = _fsspec_for(where.scheme)
+        fs.find(where.path)  # one listing answers DuckDB's many existence and size checks
+        con.register_filesystem(fs)
         return "fsspec"
     if where.scheme in ("s3", "s3a"):
         _s3_secret_from_environment(con)
     return "httpfs"
 
 
-def _fsspec_for(scheme: str) -> object:
-    """A fresh fsspec file system without a listing cache: runs add files between queries."""
+def _fsspec_for(scheme: str) -> fsspec.AbstractFileSystem:
+    """A new fsspec file system per connection, so its listing cache lives only as long as
+    the connection (a run adds files between two connections)."""
     import fsspec
 
     try:
-        return fsspec.filesystem(scheme, skip_instance_cache=True, use_listings_cache=False)
+        return fsspec.filesystem(scheme, skip_instance_cache=True)
     except (ImportError, ValueError) as exc:
         raise WarehouseError(
             f"DuckDB cannot read {scheme}:// here: install its fsspec package "
