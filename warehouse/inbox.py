@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from fundwire.warehouse.errors import WarehouseError
 from fundwire.warehouse.parquet_store import write_atomic
@@ -130,7 +131,8 @@ def read_ledger(warehouse: Where) -> pa.Table:
     if not path.exists():
         return LEDGER_SCHEMA.empty_table()
     try:
-        return path.read_parquet(LEDGER_SCHEMA)
+        data = pa.BufferReader(path.read_bytes())  # not read_parquet: it imports pandas
+        return pq.ParquetFile(data).read().cast(LEDGER_SCHEMA)
     except (OSError, pa.ArrowInvalid, WarehouseError) as exc:
         raise WarehouseError(f"cannot read the inbox ledger {path}: {exc}") from exc
 
