@@ -175,3 +175,11 @@ def test_that_year_without_an_earlier_date_is_unresolved() -> None:
 def test_several_dates_left_to_right() -> None:
     found = find_dates("去年底完成A轮，今年3月完成B轮。", PUBLISHED)
     assert [m.value for m in found] == ["2022-12", "2023-03"]
+
+
+def test_today_only_at_an_ascii_word_start() -> None:
+    published = datetime.date(2024, 5, 16)
+    assert [m.value for m in find_dates("Zeta said today it raised", published)] == ["2024-05-16"]
+    assert [m.value for m in find_dates("消息today确认", published)] == ["2024-05-16"]
+    assert find_dates("the photoday gallery", published) == []
+    assert find_dates("9today", published) == []

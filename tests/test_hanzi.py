@@ -20,3 +20,31 @@ def test_folded_pattern_finds_what_re_i_finds_at_the_same_offsets() -> None:
 def test_folded_pattern_keeps_offsets_when_lowercasing_changes_length() -> None:
     text = "İstanbul: led by Foo"  # "İ".lower() is two characters
     assert compile_folded(r"led by").search(text).span() == (10, 16)
+
+
+def test_gate_only_when_its_alternatives_open_with_a_character() -> None:
+    assert compile_folded(r"\bin talks\b|\babout to\b|洽谈")._gate is not None
+    assert compile_folded(r"\b(?:raised|closed)\b|完成")._gate is None  # a group: no quick test
+    assert compile_folded(r"(?P<seed>\bseed\b)|\bangel\b")._gate is None
+    assert compile_folded(r"revenue|sales")._gate is None  # no word edge: nothing to gate
+
+
+def test_gated_and_ungated_patterns_find_the_same_matches() -> None:
+    text = "Zeta Capital, in talks since May, raised $5m; 洽谈 continued. Ин talks"
+    for pattern in (r"\bin talks\b|\bmay\b|洽谈", r"\b(?:raised|talks)\b|continued\b"):
+        folded = compile_folded(pattern)
+        exact = re.compile(pattern, re.I)
+        assert [m.span() for m in folded.finditer(text)] == [m.span() for m in exact.finditer(text)]
+        assert [m.span() for m in folded.finditer(text, 20, 40)] == [
+            m.span() for m in exact.finditer(text, 20, 40)
+        ]
+
+
+def test_needed_words_gate_keeps_every_match() -> None:
+    pattern = r"\b(?:its|the firm's)\s+(?:backers|investors)\s+include\s+|其的股东包括"
+    gated = compile_folded(pattern, needs="backers|investors|股东")
+    reference = compile_both(pattern, re.I)
+    for text in ("Its Backers include Z.", "The firm's investors include Y", "其的股東包括X", "no"):
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in reference.finditer(text)
+        ]

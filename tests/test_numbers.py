@@ -84,3 +84,10 @@ def test_english_words_rejects_other_words() -> None:
 def test_exact_drops_trailing_zero_fraction() -> None:
     assert str(exact(Decimal("1.5") * 10**9)) == "1500000000"
     assert str(exact(Decimal("12.50"))) == "12.5"
+
+
+def test_exact_keeps_every_digit_beyond_the_context_precision() -> None:
+    big = Decimal("123456789012345678901234567890.000")  # 30 digits: more than the default 28
+    assert str(exact(big)) == "123456789012345678901234567890"
+    assert str(exact(Decimal("1E+30"))) == "1" + "0" * 30
+    assert str(exact(Decimal("0.0"))) == "0"

@@ -56,6 +56,7 @@ def _decodes_or_rejects(data: bytes, name: str) -> None:
 @example(data=b'{"body": "x", "n": ' + b"1" * 5000 + b"}", name="a.json")
 @example(data=b"[" * 100_000, name="a.json")
 @example(data=b"---\na: " + b"[" * 100_000 + b"\n---\nbody", name="a.md")
+@example(data=b"---\na:\n" + b"- " * 100_000 + b"x\n---\nbody", name="a.md")
 @example(data=b"\xff\xfe\x00\x00\xff\xff\xff\xff", name="a.txt")
 def test_any_bytes_give_an_article_or_a_decode_error(data: bytes, name: str) -> None:
     _decodes_or_rejects(data, name)

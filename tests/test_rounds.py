@@ -73,3 +73,31 @@ def test_company_announcing_its_own_round_is_completed() -> None:
     text = "Zeta announced a Series C financing of $100,000,000."
     assert find_status(text, raised=True) == "completed"
     assert find_status("Foo Capital announced an investment in Zeta.") == "announced"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pre-seed money", "pre_seed"),
+        ("a pre-Series A round", "pre_series_a"),
+        ("完成Pre-A+轮融资", "pre_series_a_plus"),
+        ("ahead of a pre-IPO deal", "pre_ipo"),
+        ("(Series B-2)", "series_b"),
+        ("完成K轮融资", "series_k"),
+        ("获得天使轮", "angel"),
+        ("an Angel round", "angel"),
+        ("its SEED round", "seed"),
+        ("種子輪", "seed"),
+        ("the IPO", "ipo"),
+        ("香港上市募资", "ipo"),
+        ("掛牌", "ipo"),
+        ("港股上市", "ipo"),
+        ("a Strategic investment", "strategic"),
+        ("Venture debt", "debt"),
+        ("a credit facility", "debt"),
+        ("Convertible notes", "debt"),
+        ("可转换公司债券", "debt"),
+    ],
+)
+def test_round_words_at_every_first_character(text: str, expected: str) -> None:
+    assert [r.round for r in find_rounds(text)] == [expected]

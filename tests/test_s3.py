@@ -9,7 +9,6 @@ import shutil
 import time
 from pathlib import Path
 
-import boto3
 import pytest
 from typer.testing import CliRunner
 
@@ -17,6 +16,9 @@ from fundwire.flows.cli import app
 from fundwire.flows.pipeline import run_pipeline
 from fundwire.warehouse.database import open_database
 from fundwire.warehouse.storage import Where
+
+pytest.importorskip("moto.server", reason="moto[server] is not installed (pip install -e '.[dev]')")
+import boto3  # installed with moto
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 

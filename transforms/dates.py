@@ -95,7 +95,11 @@ _SP = r"\s?"
 # a Chinese date character: the scan skips all other positions in C. A new form must add
 # its first character here. Words that modify a date from before it ("last", "in",
 # "end of") are read from a short window (BEFORE_*).
-_DATE_START = "[0-9ADFJMNOSTWYymt〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]"
+# (A lowercase "t" starts a date only as "today", at an ASCII word start as its form reads:
+# the commonest letter of English is tried only there.)
+_DATE_START = (
+    r"[0-9ADFJMNOSTWYym〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]|(?a:\bt)"
+)
 
 DATE_PATTERN = re.compile(
     rf"(?={_DATE_START})(?:"

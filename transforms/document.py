@@ -43,7 +43,11 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     last_date: dict[int, str] = {}  # paragraph -> the latest date told in it
     first_paragraph = min((d.sentence.paragraph for d in deals), default=0)
     told = {d.sentence.start for d in deals}
-    introduced = _introduced_subjects(s for s in sentences if s.start not in told)
+    # only a sentence before some deal can introduce its subject: later ones are not read
+    last_told = max(told, default=-1)
+    introduced = _introduced_subjects(
+        s for s in sentences if s.start not in told and s.start < last_told
+    )
     for deal in deals:
         paragraph = deal.sentence.paragraph
         newer = [(start, name) for start, name in introduced if start < deal.sentence.start]

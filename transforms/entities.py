@@ -44,11 +44,13 @@ class Mention:
 # --- the alias table -------------------------------------------------------------------
 
 
+_KEY_PUNCTUATION = re.compile(r"[\s.,·・'’\"“”()（）\-_&]+")
+
+
 @lru_cache(maxsize=65536)
 def alias_key(name: str) -> str:
     """The form names are compared in: NFKC, case-folded, without spaces and punctuation."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\s.,·・'’\"“”()（）\-_&]+", "", s)
+    return _KEY_PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 @cache
@@ -134,8 +136,9 @@ def find_known(text: str) -> list[Mention]:
 # --- grammar of names ----------------------------------------------------------------
 
 _LEGAL_SUFFIX = compile_both(
-    r"(?:[,\s]+(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|Co|PLC|plc|GmbH|"
-    r"AG|S\.A|SA|SAS|N\.V|B\.V|LP|L\.P|Pte)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|公司)$"
+    # the lookahead: where a suffix can start, so that other positions are passed at once
+    r"(?=[,\s股有公])(?:(?:[,\s]+(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|Co|PLC|plc|GmbH|"
+    r"AG|S\.A|SA|SAS|N\.V|B\.V|LP|L\.P|Pte)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|公司)$)"
 )
 _EN_ORG_HEAD = (
     "Capital|Ventures|Venture|Partners|Investments|Investment|Fund|Funds|Labs|Lab|AI|"

@@ -169,20 +169,28 @@ class FoldedPattern:
     lower-case literals, run on `text.lower()`, finds the same matches several times faster.
     A pattern opening with `\\b` cannot use the engine's first-character scan, so a gate
     (the pattern without its word edges, which matches wherever the pattern does) rules out
-    most texts first. Offsets are those of `text` (lower-casing keeps the length of the
-    scripts news is written in; where it would not, the `re.I` pattern runs instead).
+    most texts first, when the gate is quick: each of its alternatives opens with a character
+    or a class, which the engine tests before trying the alternative (a gate whose
+    alternatives open with groups costs as much as the pattern itself). Offsets are those of
+    `text` (lower-casing keeps the length of the scripts news is written in; where it would
+    not, the `re.I` pattern runs instead).
     Matched text comes back lower-cased: use offsets to read the original.
     """
 
     __slots__ = ("_exact", "_folded", "_gate", "pattern")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, needs: str | None = None) -> None:
+        """`needs`: words one of which every match holds, a quicker gate than the pattern
+        without its word edges (see compile_folded)."""
         self.pattern = pattern
         self._exact = re.compile(pattern, re.I)
         folded = _lower_literals(pattern)
         self._folded = re.compile(folded)
-        gate = _without_word_edges(folded)
-        self._gate = re.compile(gate) if gate != folded else None
+        if needs is not None:
+            self._gate: re.Pattern[str] | None = re.compile(_lower_literals(needs))
+        else:
+            gate = _without_word_edges(folded)
+            self._gate = re.compile(gate) if _quick_gate(folded, gate) else None
 
     def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to run, or None when the gate rules the text out."""
@@ -208,9 +216,14 @@ class FoldedPattern:
         return picked[0].finditer(picked[1], pos, endpos) if picked else iter(())
 
 
-def compile_folded(pattern: str) -> FoldedPattern:
-    """A case-insensitive pattern in Simplified, reading both scripts (see FoldedPattern)."""
-    return FoldedPattern(both_scripts(pattern))
+def compile_folded(pattern: str, needs: str | None = None) -> FoldedPattern:
+    """A case-insensitive pattern in Simplified, reading both scripts (see FoldedPattern).
+
+    `needs` lists words ("backers|investors") one of which every match of `pattern` holds:
+    a scan for them rules most texts out before the pattern runs. Give it when the pattern
+    opens with groups (its automatic gate would be slow) and is run on many texts.
+    """
+    return FoldedPattern(both_scripts(pattern), both_scripts(needs) if needs else None)
 
 
 def _lower_literals(pattern: str) -> str:
@@ -231,6 +244,60 @@ def _lower_literals(pattern: str) -> str:
         out.append(ch.lower() if ch.isascii() else ch)
         i += 1
     return "".join(out)
+
+
+def _quick_gate(folded: str, gate: str) -> bool:
+    """True when the gate (`folded` without its word edges) is worth a scan: some alternative
+    of `folded` opens with a word edge, which the engine tries in full at every position,
+    while every alternative of the gate opens with a character, a class or a class escape
+    (not a group, lookaround, anchor or repeat), which it rejects with one test."""
+    opens_with_edge = any(alt.startswith("\\b") for alt in _alternatives(folded))
+    return opens_with_edge and all(_opens_with_character(alt) for alt in _alternatives(gate))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
+    alternatives: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def _opens_with_character(alternative: str) -> bool:
+    if not alternative or alternative[0] in "(.^$" or alternative[:2] in ("\\A", "\\B", "\\Z"):
+        return False
+    first_end = 2 if alternative[0] == "\\" else 1
+    if alternative[0] == "[":
+        first_end = _class_end(alternative, 0)
+    return alternative[first_end : first_end + 1] not in ("?", "*", "+", "{")
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class opening at `pattern[i]`."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":  # "[]...]": a literal "]" opens the class
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
 
 
 def _without_word_edges(pattern: str) -> str:

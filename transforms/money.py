@@ -233,9 +233,23 @@ MONEY_PATTERN = re.compile(
     rf")"
 )
 
+
+def _first_characters(words: Iterable[str]) -> str:
+    return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
+
+
+_PREFIX_WORDS = ("US", *PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS, *CHINESE_PREFIX_CURRENCIES)
+# Where a match of BEFORE_FIGURE can start: the first character of a qualifier or of a
+# currency (each with its own condition on the character before), or the end of the window.
+# One lookahead rejects the other positions of the window before the alternations run.
+_BEFORE_FIGURE_START = (
+    rf"(?=(?<!\w)(?ai:{_first_characters(ENGLISH_QUALIFIERS)})"
+    rf"|(?<![通经經超不]){_first_characters(CHINESE_QUALIFIERS)}"
+    rf"|(?<![A-Za-z]){_first_characters(_PREFIX_WORDS)}|$)"
+)
 # What may stand right before a figure: a qualifier, then a currency symbol or code.
 BEFORE_FIGURE = re.compile(
-    rf"(?:(?<!\w)(?P<en_qualifier>{_words(ENGLISH_QUALIFIERS)})\s+"
+    _BEFORE_FIGURE_START + rf"(?:(?<!\w)(?P<en_qualifier>{_words(ENGLISH_QUALIFIERS)})\s+"
     rf"|(?<![通经經超不])(?P<cn_qualifier>{_alternation(CHINESE_QUALIFIERS)})(?:可?达到?|为)?)?"
     rf"(?:(?<![A-Za-z])(?P<prefix>US{_SP}\$"
     rf"|{_alternation([*PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS, *CHINESE_PREFIX_CURRENCIES])})"

@@ -15,7 +15,7 @@ The Chinese grammar below is short and exact instead.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -68,9 +68,8 @@ ENGLISH_MAGNITUDES: dict[str, int] = {
 def exact(value: Decimal) -> Decimal:
     """`value` without a trailing '.0': 1.5 × 10^9 prints as 1500000000, not 1500000000.0."""
     if value == value.to_integral_value():
-        with localcontext() as wide:
-            wide.prec = max(wide.prec, len(value.as_tuple().digits) + value.as_tuple().exponent + 1)
-            return value.quantize(Decimal(1))
+        # int() is exact at any size (no context precision); a zero keeps its sign
+        return Decimal(int(value)) if value else value.quantize(Decimal(1))
     return value.normalize()
 
 

@@ -99,7 +99,8 @@ _EARLIER_FIGURE = compile_folded(
     r"less than|a|an|its|the)\s+)*$|\b(?:than|versus|vs\.?)\s+(?:about\s+|around\s+)?$"
     r"|\b(?:previous|prior|earlier)\s+(?:private\s+)?valuation\s+(?:of\s+)?(?:about\s+)?$"
     r"|\bpreviously valued at\s+(?:about\s+)?$|此前估值(?:为|约为|达)?$|上一轮估值(?:为|约为|达)?$"
-    r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$"
+    r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$",
+    needs="from|with|than|versus|vs|valu|估值|高于|低于|较|相比|相较",
 )
 _VALUE_WORD = compile_folded(r"valu(?:ation|ed|ing|es)|估值")
 _TOTAL_NEAR = compile_folded(
@@ -115,7 +116,8 @@ _STAKE_NEAR = compile_folded(
     r"\ba total of\b|\btotal investment\b|\bbring(?:s|ing)? (?:its|the) total|"
     r"\b(?:doubl|tripl|rais|increas|lift|boost)\w* (?:its|their) (?:[\w.-]+ )?(?:investment|stake|"
     r"holding)s?(?: in [\w .-]+?)? to\b|\bcumulative|"
-    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至"
+    r"累计投资|累计投入|总投资|投资总额|翻倍至|增至",
+    needs="total|investment|stake|holding|cumulative|累计|总投资|投资总额|翻倍至|增至",
 )
 _ALREADY = compile_folded(r"\balready\b|已经|之前已|此前已|已(?:投|累计)")
 _PLURAL_MARKET = compile_folded(
@@ -231,7 +233,7 @@ def _figure_role(text: str, money: Money) -> str:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    start = max(text.rfind(ch, 0, pos) for ch in "，。；;：:") + 1
+    start = _after_last(text, "，。；;：:", pos)
     return text[start:pos]
 
 
@@ -370,9 +372,9 @@ _ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由")
 
 
 def _zh_list_before(text: str, pos: int) -> list[str]:
-    start = max(text.rfind(ch, 0, pos) for ch in _ZH_LIST_STOP) + 1
+    start = _after_last(text, _ZH_LIST_STOP, pos)
     while start > 1 and text[start - 1] == "，" and re.match(r"以及|及|和|还有", text[start:]):
-        start = max(text.rfind(ch, 0, start - 1) for ch in _ZH_LIST_STOP) + 1  # "…、Y，以及Z等参投"
+        start = _after_last(text, _ZH_LIST_STOP, start - 1)  # "…、Y，以及Z等参投"
     for cue in _ZH_CUE_END.finditer(text, start, pos):
         start = cue.end()
     return _list_names(text[start:pos], backwards=True)
@@ -412,8 +414,7 @@ _EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when|that)\s+")
 
 
 def _en_list_before(text: str, pos: int) -> list[str]:
-    starts = [text.rfind(ch, 0, pos) for ch in ";:—–"]
-    start = max(starts) + 1
+    start = _after_last(text, ";:—–", pos)
     relatives = list(_EN_RELATIVE.finditer(text, start, pos))
     if relatives:
         start = relatives[-1].end()  # "…a Series B in which GV also took part"
@@ -514,12 +515,14 @@ _EN_INVEST = compile_folded(
     r"(?:made|make|makes) an investment|"
     r"(?<=announced )(?:an?|its|the)\s+(?:[\w,-]+\s+){0,4}investment(?=\s+in(?:to)?\b)|"
     r"(?:took|takes|acquired|bought) "
-    r"(?:a |an )?(?:\w+ )?stake)\b"
+    r"(?:a |an )?(?:\w+ )?stake)\b",
+    needs="invest|put|pour|inject|commit|plough|plow|pump|stake",
 )
 _EN_BACK = compile_folded(
     r"(?<!-)\b(?:backs|backed(?! by)|funds|bets on|bought into|buys into|"
     r"(?:deepens|ups|doubles|increases|raises) (?:its|their) "
-    r"(?:bet|stake|investment|holding) (?:on|in))\s+"
+    r"(?:bet|stake|investment|holding) (?:on|in))\s+",
+    needs="backs|backed|funds|bets on|into|its|their",
 )
 _EN_OWN_TOTAL = compile_both(
     r"(?P<investor>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:'s|’s)\s+(?:total|cumulative|overall)\s+"
@@ -574,8 +577,9 @@ _ZH_BACKING_TAIL = compile_both(
     r"|的[^、，。；]{0,12}(?:投资|注资|资助|支持|融资)|(?:等[^、]{0,8})?(?:战略)?(?:投资|注资|资助|支持)$"
 )
 _ZH_RECEIVED = compile_both(
-    r"(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
-    r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构)"
+    r"(?=[获得接拿由])"  # the first characters below: other positions are passed at once
+    r"(?:(?:获得了|获得|获|得到了|得到|接受了|接受|拿到了|拿到)(?P<investors>[^，。；]{2,80})"
+    r"|由(?P<by>[^，。；由：:]{2,80}?)(?:共同|联合|个人)?(?:资助|出资|投资|注资)(?!方|人|机构))"
 )
 _DONE_VERB = compile_folded(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|"
@@ -607,7 +611,7 @@ _ZH_SUBJECT_TAIL = compile_both(
 
 def _zh_subject(text: str, pos: int) -> str | None:
     """The name a Chinese clause opens with, before position `pos` (its verb)."""
-    start = max(text.rfind(ch, 0, pos) for ch in "，。；：:;！？—") + 1
+    start = _after_last(text, "，。；：:;！？—", pos)
     clause = _ZH_DATE_WORDS.sub("", _ZH_GLOSS.sub("", text[start:pos]))
     clause = _ZH_SUBJECT_TAIL.sub("", clause.strip())
     if (not clause or not clean_name(clause)) and start > 0 and text[start - 1] in "：:":
@@ -623,7 +627,7 @@ def _zh_subject(text: str, pos: int) -> str | None:
 
 def _en_subject(flat: str, pos: int) -> str | None:
     """The name an English clause has as subject before position `pos` (its verb)."""
-    start = max(flat.rfind(ch, 0, pos) for ch in ";:—–") + 1
+    start = _after_last(flat, ";:—–", pos)
     clause = flat[start:pos]
     last = re.split(r"\b(?:when|while|after|as|and|but|because|since|where)\s+", clause)[-1]
     if not last.strip() and re.search(r"\b(?:and|but)\s+$", clause):
@@ -792,6 +796,8 @@ def _investor_first(
 ) -> list[Deal]:
     """ "X invests $N in Y", "X向Y投资N", "X领投了Y的A轮", "X投资了Y和Z"."""
     deals: list[Deal] = []
+    if cjk and not _ZH_INVESTING.search(flat):
+        return deals  # every Chinese frame below holds one of these verbs
     if cjk:
         for m in _ZH_INVEST_TO.finditer(flat):
             target = _target_name(m.group("target") or m.group("target2"), cjk)
@@ -887,7 +893,7 @@ def _investor_first(
         ):
             investors = [COREFERENCE]
         if not investors and m.group().endswith("investment"):
-            start = max(flat.rfind(ch, 0, m.start()) for ch in ";:—–") + 1
+            start = _after_last(flat, ";:—–", m.start())
             named = find_names(flat[start : m.start()])
             investors = (
                 [named[0].text] if named else []
@@ -943,6 +949,9 @@ _SENTENCE_PART_END = re.compile(r"[。；;！？]")
 _CLAUSE_END = re.compile(r"[，,。；;！？]")
 
 
+# The verbs of the Chinese investor-first frames (_ZH_INVEST_TO … _ZH_INVESTED): one scan
+# rules out the sentences that hold none.
+_ZH_INVESTING = compile_both(r"投资|注资|投入|入股|出资|认购|领投|参投|跟投|押注|拿出|掏出")
 # "X invested $300 million in the round": X's own part of the round told before.
 _THE_ROUND_TARGET = compile_folded(r"the\s+(?:[\w-]+\s+){0,2}(?:round|financing|raise)\b")
 _OWN_MONEY_VERB = compile_folded(r"invest|put|pour|inject")
@@ -986,7 +995,7 @@ def _en_target(flat: str, pos: int) -> str | None:
 
 
 def _zh_investors_before(flat: str, pos: int) -> list[str]:
-    start = max(flat.rfind(ch, 0, pos) for ch in "，。；：:;！？") + 1
+    start = _after_last(flat, "，。；：:;！？", pos)
     clause = _ZH_DATE_WORDS.sub("", flat[start:pos])
     clause = re.sub(
         r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
@@ -1151,6 +1160,7 @@ _ZH_OWN_FUNDS = compile_both(
 )
 _ZH_LED_ROUND = compile_both(r"由[^，。；]{2,30}?(?:领投|牵头|领衔)的")
 _ZH_SHAREHOLDERS = compile_both(
+    r"(?=[都均也亦曾在是为成位])"  # the first characters below
     r"(?:都|均|也|亦|曾)*(?:(?:在|是|为|成为|位列)(?P<whose>其|该公司)[^，。；]{0,8}?|"
     r"(?:是|成为)(?P<named>[^，。；、]{2,12}?)的)(?:股东|投资方|投资人|出资人|支持者)"
 )
@@ -1161,7 +1171,8 @@ _OWN_BACKERS = compile_folded(
     r"\b(?:its|the company's|[a-z][\w.-]*['’]s)\s+(?:\w+\s+)?(?:backers|investors|shareholders)\s+"
     r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
     r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+"
-    r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)"
+    r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)",
+    needs="backers|investors|shareholders|投资方|投资人|股东",
 )
 
 
@@ -1287,7 +1298,12 @@ _CLAUSE_MARKS = "，,；;：:—"
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(map(text.rfind, _CLAUSE_MARKS, repeat(0), repeat(pos))) + 1
+    return _after_last(text, _CLAUSE_MARKS, pos)
+
+
+def _after_last(text: str, marks: str, pos: int) -> int:
+    """The index after the last of `marks` before `pos` (0 when there is none)."""
+    return max(map(text.rfind, marks, repeat(0), repeat(pos))) + 1
 
 
 def _no_round_word(rounds: list, segment: str, lo: int) -> bool:

@@ -26,8 +26,12 @@ class RoundMention:
     round: str
 
 
+# Where a round word can start: p, s or v; a-k at the start of a word; or one of the Chinese
+# first characters. The lookahead rejects every other position with one test, before the
+# alternatives (each opening with a group, so each otherwise tried in full) run.
+_ROUND_START = r"(?=[psv]|(?<![a-z])[a-k]|[天种種上掛挂招全首港战戰债債可])"
 _ROUND = compile_folded(
-    r"(?P<pre_seed>\bpre-?seed\b)"
+    _ROUND_START + r"(?:(?P<pre_seed>\bpre-?seed\b)"
     r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|"
     r"轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
     r"|(?P<pre_ipo>(?<![A-Za-z])pre-?IPO(?![A-Za-z]))"
@@ -43,7 +47,7 @@ _ROUND = compile_folded(
     r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
     r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|债权融资|债务融资|"
-    r"可转债|可转换(?:公司)?债券?)"
+    r"可转债|可转换(?:公司)?债券?))"
 )
 
 

@@ -28,7 +28,6 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import duckdb
 import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
@@ -36,6 +35,7 @@ import pyarrow.parquet as pq
 from fundwire.warehouse.errors import WarehouseError
 
 if TYPE_CHECKING:
+    import duckdb
     import fsspec
     import pyarrow.dataset as ds
 
@@ -78,14 +78,6 @@ class Location:
         """How users and DuckDB name it: a local path, or `scheme://bucket/key`."""
         return self.path if self.fs is None else f"{self.scheme}://{self.path}"
 
-    @property
-    def name(self) -> str:
-        return PurePosixPath(self.path).name
-
-    @property
-    def parent(self) -> Location:
-        return Location(os.path.dirname(self.path), self.fs, self.scheme)
-
     def __truediv__(self, part: str | os.PathLike[str]) -> Location:
         part = os.fspath(part)
         joined = os.path.join(self.path, part) if self.fs is None else f"{self.path}/{part}"
@@ -103,10 +95,6 @@ class Location:
     def __repr__(self) -> str:
         return f"Location({self.url!r})"
 
-    def __fspath__(self) -> str:
-        """Lets local-only code (`os`, `open`) take a Location as it took a Path."""
-        return str(self.local)
-
     def relative_to(self, other: Location) -> str:
         """This location's path under `other`, '/'-separated."""
         return PurePosixPath(self.path).relative_to(other.path).as_posix()
@@ -121,11 +109,6 @@ class Location:
         if self.fs is None:
             return os.path.isdir(self.path)
         return self._info().type == pafs.FileType.Directory
-
-    def is_file(self) -> bool:
-        if self.fs is None:
-            return os.path.isfile(self.path)
-        return self._info().type == pafs.FileType.File
 
     def files(self) -> Iterator[FileEntry]:
         """Every file under this folder, recursively, in no particular order."""
@@ -180,13 +163,6 @@ class Location:
         import pyarrow.dataset as ds  # imports pandas (~0.7 s): not on a run with nothing new
 
         return self._call(ds.dataset, self.path, filesystem=self.fs, format="parquet", **options)
-
-    def unlink(self) -> None:
-        """Remove the file; a missing file is not an error."""
-        if self.fs is None:
-            Path(self.path).unlink(missing_ok=True)
-        elif self.exists():
-            self._call(self.fs.delete_file, self.path)
 
     def rmtree(self) -> None:
         """Remove the folder and everything under it; a missing folder is not an error."""
@@ -271,6 +247,8 @@ def duckdb_reads(con: duckdb.DuckDBPyConnection, where: Location) -> str:
     """
     if where.is_local:
         return "local"
+    import duckdb  # here, not at the top: a run with nothing new never loads DuckDB
+
     con.execute("SET autoinstall_known_extensions = false")
     try:
         con.execute("LOAD httpfs")
