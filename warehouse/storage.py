@@ -78,6 +78,14 @@ class Location:
         """How users and DuckDB name it: a local path, or `scheme://bucket/key`."""
         return self.path if self.fs is None else f"{self.scheme}://{self.path}"
 
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    @property
+    def parent(self) -> Location:
+        return Location(os.path.dirname(self.path), self.fs, self.scheme)
+
     def __truediv__(self, part: str | os.PathLike[str]) -> Location:
         part = os.fspath(part)
         joined = os.path.join(self.path, part) if self.fs is None else f"{self.path}/{part}"
@@ -163,6 +171,13 @@ class Location:
         import pyarrow.dataset as ds  # imports pandas (~0.7 s): not on a run with nothing new
 
         return self._call(ds.dataset, self.path, filesystem=self.fs, format="parquet", **options)
+
+    def unlink(self) -> None:
+        """Remove the file; a missing file is not an error."""
+        if self.fs is None:
+            Path(self.path).unlink(missing_ok=True)
+        elif self.exists():
+            self._call(self.fs.delete_file, self.path)
 
     def rmtree(self) -> None:
         """Remove the folder and everything under it; a missing folder is not an error."""
