@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,11 @@ SETTLE_SECONDS = 2.5  # fundwire leaves files younger than 2 s for the next run
 # while it times the views), so cases run under GNU time, a small parent of their own.
 TIME = Path("/usr/bin/time")
 DASK_OPTIONS = ("--task-runner", "dask", "--dask-workers", "2")
+COLD_RUNS = {  # case name → options of `fundwire run`
+    "cold": (),
+    "cold (threads)": ("--task-runner", "thread"),
+    "cold (dask)": DASK_OPTIONS,
+}
 BARE_FLOW = "from prefect import flow\n@flow\ndef bare():\n    pass\nbare()\n"
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -200,13 +206,13 @@ def extraction_speed(repeat: int) -> tuple[float, float, float]:
 
 
 # ---------------------------------------------------------------- the table
-def run_small(sizes: Sizes, work: Path) -> Bench:
+def run_small(sizes: Sizes, work: Path, runs_only: bool = False) -> Bench:
     """Floors, cold runs and the naive flow: everything but the large base."""
     bench = Bench(work)
     cold_inbox, naive_inbox = work / "inbox_cold", work / "inbox_1k"
-    write_inbox(cold_inbox, sizes.cold)
-    write_inbox(naive_inbox, sizes.naive)
-    cold_mb, naive_mb = inbox_megabytes(cold_inbox), inbox_megabytes(naive_inbox)
+    if not cold_inbox.exists():
+        write_inbox(cold_inbox, sizes.cold)
+    cold_mb = inbox_megabytes(cold_inbox)
 
     bench.bare_flow("prefect migrations (fresh PREFECT_HOME)")
     floors = [bench.bare_flow(f"bare flow #{i}") for i in (1, 2, 3)]
@@ -214,10 +220,15 @@ def run_small(sizes: Sizes, work: Path) -> Bench:
     bench.cases["bare flow"] = min(floors, key=lambda c: abs(c.seconds - median))
     read_floor = [sys.executable, __file__, "--read-and-decode", str(cold_inbox)]
     bench.measure("read+decode (I/O floor)", read_floor, sizes.cold, cold_mb)
-    bench.fundwire_run("cold", cold_inbox, work / "wh_cold", sizes.cold, cold_mb)
-    bench.fundwire_run(
-        "cold (dask)", cold_inbox, work / "wh_cold_dask", sizes.cold, cold_mb, DASK_OPTIONS
-    )
+    for name, options in COLD_RUNS.items():
+        if runs_only and "dask" in name:
+            continue
+        shutil.rmtree(work / f"wh_{name}", ignore_errors=True)
+        bench.fundwire_run(name, cold_inbox, work / f"wh_{name}", sizes.cold, cold_mb, options)
+    if runs_only:
+        return bench
+    write_inbox(naive_inbox, sizes.naive)
+    naive_mb = inbox_megabytes(naive_inbox)
     naive = [sys.executable, str(Path(__file__).with_name("naive_flow.py"))]
     naive += ["--inbox", str(naive_inbox), "--warehouse", str(work / "wh_naive")]
     bench.measure("naive flow", naive, sizes.naive, naive_mb)
@@ -226,17 +237,30 @@ def run_small(sizes: Sizes, work: Path) -> Bench:
 
 
 def run_incremental(bench: Bench, sizes: Sizes) -> None:
-    """The large base, a no-op run over it, then a run with 1% new articles."""
+    """The large base, a no-op run over it, then a run with 1% new articles.
+
+    The +1% run works on copies (the inbox hard-linked, the warehouse copied with its
+    files' times), so the base of a kept work folder (--work) serves again: a second
+    invocation skips building it.
+    """
     big_inbox, warehouse = bench.work / "inbox_big", bench.work / "wh_big"
-    write_inbox(big_inbox, sizes.base)
-    time.sleep(SETTLE_SECONDS)
-    big_mb = inbox_megabytes(big_inbox)
-    bench.fundwire_run("cold (base)", big_inbox, warehouse, sizes.base, big_mb)
+    if not (warehouse / "_state").exists():
+        shutil.rmtree(warehouse, ignore_errors=True)
+        shutil.rmtree(big_inbox, ignore_errors=True)
+        write_inbox(big_inbox, sizes.base)
+        time.sleep(SETTLE_SECONDS)
+        big_mb = inbox_megabytes(big_inbox)
+        bench.fundwire_run("cold (base)", big_inbox, warehouse, sizes.base, big_mb)
     bench.fundwire_run("no-op", big_inbox, warehouse, 0, 0.0)
-    write_inbox(big_inbox, sizes.increment, start_index=sizes.base)
+    plus_inbox, plus_warehouse = bench.work / "inbox_plus", bench.work / "wh_plus"
+    for copy in (plus_inbox, plus_warehouse):
+        shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(big_inbox, plus_inbox, copy_function=os.link)
+    shutil.copytree(warehouse, plus_warehouse)
+    write_inbox(plus_inbox, sizes.increment, start_index=sizes.base)
     time.sleep(SETTLE_SECONDS)
-    new_mb = inbox_megabytes(big_inbox, first=sizes.base)
-    bench.fundwire_run("+1%", big_inbox, warehouse, sizes.increment, new_mb)
+    new_mb = inbox_megabytes(plus_inbox, first=sizes.base)
+    bench.fundwire_run("+1%", plus_inbox, plus_warehouse, sizes.increment, new_mb)
 
 
 def _target(case: str, sizes: Sizes, bench: Bench) -> tuple[str, str]:
@@ -244,7 +268,7 @@ def _target(case: str, sizes: Sizes, bench: Bench) -> tuple[str, str]:
     floor = bench.cases["bare flow"].seconds
     c = bench.cases[case]
     rss_ok = c.peak_rss_mb <= 1024
-    if case in ("cold", "cold (dask)") and sizes.cold == FULL.cold:
+    if case in COLD_RUNS and sizes.cold == FULL.cold:
         return "≤ 60 s", _yes(c.seconds <= 60)
     if case == "cold (base)" and sizes.base == FULL.base:
         return "RSS ≤ 1 GB", _yes(rss_ok)
@@ -259,7 +283,9 @@ def _yes(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def print_tables(bench: Bench, sizes: Sizes, extraction: tuple[float, float], views, money) -> None:
+def print_tables(
+    bench: Bench, sizes: Sizes, extraction: tuple[float, float, float] | None, views, money
+) -> None:
     floor = bench.cases["bare flow"].seconds
     io_floor = bench.cases["read+decode (I/O floor)"].seconds
     print("\n### Flow runs (each a subprocess; floor = bare Prefect flow run)\n")
@@ -272,13 +298,16 @@ def print_tables(bench: Bench, sizes: Sizes, extraction: tuple[float, float], vi
         ("prefect migrations (fresh PREFECT_HOME)", "prefect migrations (fresh PREFECT_HOME)"),
         ("bare flow", "bare flow (floor, median of 3)"),
         ("read+decode (I/O floor)", f"read+decode only, {sizes.cold:,} (I/O floor)"),
-        ("cold", f"fundwire cold run, {sizes.cold:,}"),
+        ("cold", f"fundwire cold run, {sizes.cold:,} (worker processes, the default)"),
+        ("cold (threads)", f"fundwire cold run, {sizes.cold:,}, `--task-runner thread`"),
         ("cold (dask)", f"fundwire cold run, {sizes.cold:,}, `{' '.join(DASK_OPTIONS)}`"),
         ("cold (base)", f"fundwire cold run, {sizes.base:,} (the base)"),
         ("no-op", f"fundwire no-op run over {sizes.base:,}"),
         ("+1%", f"fundwire +{sizes.increment:,} new over {sizes.base:,}"),
     ]
     for key, label in order:
+        if key not in bench.cases:  # --runs-only, or a kept base (--work)
+            continue
         c = bench.cases[key]
         rate = f"{c.articles / c.seconds:,.0f}" if c.articles else "–"
         mbs = f"{c.megabytes / c.seconds:.2f}" if c.megabytes else "–"
@@ -289,6 +318,8 @@ def print_tables(bench: Bench, sizes: Sizes, extraction: tuple[float, float], vi
             f"| {rate} | {mbs} | {c.cpu_seconds:.1f} | {c.peak_rss_mb:,.0f} | {target} | {holds} |"
         )
 
+    if extraction is None:  # --runs-only
+        return
     naive, batched = bench.cases["naive flow"], bench.cases["batched flow"]
     one_core, one_core_cpu, two_procs = extraction
     print("\n### Extraction, orchestration, views\n")
@@ -340,6 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--quick", action="store_true", help="small sizes (default)")
     mode.add_argument("--full", action="store_true", help="the issue's sizes")
     parser.add_argument("--work", type=Path, help="work folder (default: a new temporary one)")
+    parser.add_argument(
+        "--runs-only",
+        action="store_true",
+        help="only the fundwire runs and their floors (no Dask, naive flow, extraction, "
+        "views or money parsers)",
+    )
     parser.add_argument("--read-and-decode", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.read_and_decode:
@@ -350,20 +387,22 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder: {work}", file=sys.stderr)
     started = time.perf_counter()
-    bench = run_small(sizes, work)
-    print("  … extraction alone", file=sys.stderr, flush=True)
-    extraction = extraction_speed(sizes.extraction_repeat)
-    print(f"    {extraction}", file=sys.stderr, flush=True)
-    print("  … views over generated facts", file=sys.stderr, flush=True)
-    views = facts_views.measure(sizes.facts, work / "wh_views")
-    print(f"    {views}", file=sys.stderr, flush=True)
-    print("  … money parsers", file=sys.stderr, flush=True)
-    money = money_peers.measure()
+    bench = run_small(sizes, work, args.runs_only)
+    extraction = views = money = None
+    if not args.runs_only:
+        print("  … extraction alone", file=sys.stderr, flush=True)
+        extraction = extraction_speed(sizes.extraction_repeat)
+        print(f"    {extraction}", file=sys.stderr, flush=True)
+        print("  … views over generated facts", file=sys.stderr, flush=True)
+        views = facts_views.measure(sizes.facts, work / "wh_views")
+        print(f"    {views}", file=sys.stderr, flush=True)
+        print("  … money parsers", file=sys.stderr, flush=True)
+        money = money_peers.measure()
     run_incremental(bench, sizes)
     results = {"cases": [vars(c) for c in bench.cases.values()], "extraction": extraction}
     results |= {"views": views, "money": money}
     (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    mode_name = "--full" if args.full else "--quick"
+    mode_name = ("--full" if args.full else "--quick") + (" --runs-only" if args.runs_only else "")
     print(f"## fundwire benchmarks ({mode_name})\n")
     print(f"Command: `.venv/bin/python benchmarks/run_benchmarks.py {mode_name}`  ")
     print(f"Machine: {machine()}  ")

@@ -10,42 +10,22 @@ exception) instead of failing the batch, so one such file cannot block the inbox
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pandera
 import pyarrow as pa
 
+from fundwire.flows.outcomes import BatchReport, ledger_row, reject_row, rows_table
 from fundwire.schemas.articles import ArticleSchema
 from fundwire.schemas.facts import FactSchema
 from fundwire.schemas.validate import split_valid
 from fundwire.transforms.decode import DecodeError, decode_article
 from fundwire.transforms.extract import extract_facts
 from fundwire.transforms.rows import article_row, fact_rows, stable_id
-from fundwire.warehouse.inbox import InboxFile, NewFile, Skipped, content_hash
+from fundwire.warehouse.inbox import NewFile, Skipped, content_hash
 from fundwire.warehouse.parquet_store import stage_batch
-from fundwire.warehouse.tables import ARTICLES, FACTS, REJECTS, TableSpec, table_from_rows
-
-
-@dataclass
-class BatchReport:
-    """Counts of one batch, and the ledger rows of the files it settled."""
-
-    articles: int = 0
-    facts_by_kind: Counter = field(default_factory=Counter)
-    rejects_by_reason: Counter = field(default_factory=Counter)
-    ledger_rows: list[dict] = field(default_factory=list)
-    changed_while_reading: list[str] = field(default_factory=list)
-
-    def add(self, other: BatchReport) -> None:
-        self.articles += other.articles
-        self.facts_by_kind.update(other.facts_by_kind)
-        self.rejects_by_reason.update(other.rejects_by_reason)
-        self.ledger_rows.extend(other.ledger_rows)
-        self.changed_while_reading.extend(other.changed_while_reading)
+from fundwire.warehouse.tables import ARTICLES, FACTS, REJECTS, TableSpec
 
 
 def process_files(files: list[NewFile], staging: Path, batch_no: int, run_id: str) -> BatchReport:
@@ -101,40 +81,6 @@ def _add_reject(skipped: Skipped, run_id: str, rejects: list[dict], report: Batc
     """A whole file becomes a reject row, and the ledger records it as settled."""
     rejects.append(reject_row(skipped, run_id))
     report.ledger_rows.append(ledger_row(skipped.file, skipped.content_hash, "reject", run_id))
-
-
-def reject_row(skipped: Skipped, run_id: str) -> dict:
-    """A reject row for a whole file; its id is stable so re-runs do not duplicate it."""
-    return {
-        "reject_id": stable_id(skipped.file.rel, skipped.reason, skipped.content_hash),
-        "file_name": Path(skipped.file.rel).name,
-        "path": skipped.file.rel,
-        "article_id": skipped.content_hash,
-        "stage": skipped.stage,
-        "reason": skipped.reason,
-        "detail": skipped.detail,
-        "failed_check": None,
-        "row_json": None,
-        "run_id": run_id,
-    }
-
-
-def ledger_row(file: InboxFile, content_hash: str | None, outcome: str, run_id: str) -> dict:
-    """The ledger's memory of a settled file: stat to skip it next time, hash to spot copies."""
-    return {
-        "path": file.rel,
-        "size_bytes": file.size,
-        "mtime_ns": file.mtime_ns,
-        "content_hash": content_hash,
-        "outcome": outcome,
-        "run_id": run_id,
-    }
-
-
-def rows_table(rows: list[dict], spec: TableSpec) -> pa.Table:
-    """Row dicts as an Arrow table of the warehouse types, stamped with the current time."""
-    now = datetime.now(UTC)
-    return table_from_rows([{"ingested_at": now, "rejected_at": now, **r} for r in rows], spec)
 
 
 def _keep_valid(

@@ -71,8 +71,13 @@ def run(
     base_currency: BaseCurrencyOption = DEFAULT_BASE_CURRENCY,
     batch_size: BatchSizeOption = 500,
     task_runner: Annotated[
-        RunnerKind, typer.Option("--task-runner", help="Where extraction batches run.")
-    ] = RunnerKind.thread,
+        RunnerKind,
+        typer.Option(
+            "--task-runner",
+            help="Where extraction batches run: worker processes (one per core), "
+            "threads of the flow's process (one core), or Dask.",
+        ),
+    ] = RunnerKind.process,
     dask_address: Annotated[
         str | None,
         typer.Option(

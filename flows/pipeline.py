@@ -13,11 +13,12 @@ import uuid
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from fundwire.flows.batch import BatchReport, ledger_row, process_files, reject_row, rows_table
+from fundwire.flows.outcomes import BatchReport, ledger_row, reject_row, rows_table
 from fundwire.flows.progress import RunProgress, current_progress, reporting_to
 from fundwire.flows.summary import RunSummary, count_deals_touched
 from fundwire.flows.task_runners import (
@@ -26,9 +27,9 @@ from fundwire.flows.task_runners import (
     make_task_runner,
     shared_prefect_api,
 )
+from fundwire.flows.workers import default_workers, extraction_processes, run_batch
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
 from fundwire.warehouse.database import build_database, database_path, local_state
-from fundwire.warehouse.derived import DerivedReport, derive_tables
 from fundwire.warehouse.errors import WarehouseLocked
 from fundwire.warehouse.inbox import Discovery, discover, write_ledger
 from fundwire.warehouse.lock import run_lock
@@ -42,6 +43,9 @@ from fundwire.warehouse.parquet_store import (
 from fundwire.warehouse.storage import Location, Where, location
 from fundwire.warehouse.tables import INGESTED_TABLES, REJECTS
 
+if TYPE_CHECKING:
+    from fundwire.warehouse.derived import DerivedReport
+
 DEFAULT_BATCH_SIZE = 500
 
 
@@ -52,7 +56,7 @@ def discover_files(inbox: Location, warehouse: Location, settle_seconds: float) 
 
 @task(name="extract batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
 def extract_batch(files: list, staging: Location, batch_no: int, run_id: str) -> BatchReport:
-    return process_files(files, staging, batch_no, run_id)
+    return run_batch(files, staging, batch_no, run_id)
 
 
 @task(name="commit partitions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -66,6 +70,8 @@ def commit_partitions(warehouse: Location, staging: Location) -> list[str]:
 
 @task(name="derive deals and rates", cache_policy=NO_CACHE, retries=1)
 def derive(warehouse: Location, base_currency: str) -> DerivedReport:
+    from fundwire.warehouse.derived import derive_tables  # imported when there is work
+
     return derive_tables(warehouse, base_currency)
 
 
@@ -185,19 +191,21 @@ def run_pipeline(
     batch_size: int = DEFAULT_BATCH_SIZE,
     settle_seconds: float = 2.0,
     wait_seconds: float = 0.0,
-    task_runner: RunnerKind = RunnerKind.thread,
+    task_runner: RunnerKind = RunnerKind.process,
     dask_address: str | None = None,
     dask_workers: int | None = None,
     progress: RunProgress | None = None,
     database: str | os.PathLike[str] | None = None,
 ) -> RunSummary:
-    """One flow run, as the command line starts it; batches run on threads or on Dask."""
+    """One flow run, as the command line starts it; batches run on processes, threads or Dask."""
     flow_run = ingest.with_options(
         task_runner=make_task_runner(task_runner, dask_address, dask_workers)
     )
     with ExitStack() as stack:
         if task_runner is RunnerKind.dask:
             stack.enter_context(shared_prefect_api())
+        if task_runner is RunnerKind.process:
+            stack.enter_context(extraction_processes())
         if progress is not None:
             stack.enter_context(reporting_to(progress))
         summary = flow_run(
@@ -218,6 +226,8 @@ def run_pipeline(
 def _describe_runner(kind: RunnerKind, address: str | None, workers: int | None) -> str:
     if kind is RunnerKind.thread:
         return "threads"
+    if kind is RunnerKind.process:
+        return f"{default_workers()} worker processes"
     if address:
         return f"dask at {address}"
     return f"dask, local cluster of {workers or default_dask_workers()} workers"

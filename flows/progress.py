@@ -22,7 +22,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from fundwire.flows.batch import BatchReport
+from fundwire.flows.outcomes import BatchReport
 
 
 class RunProgress:

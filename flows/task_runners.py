@@ -1,4 +1,8 @@
-"""Where the extraction batches run: Prefect's thread pool, or a Dask cluster through prefect-dask.
+"""Where the extraction batches run: worker processes, Prefect's thread pool, or Dask.
+
+The process runner (the default) is Prefect's thread pool with each batch handed to
+a worker process (`flows.workers`); Prefect's own ProcessPoolTaskRunner was measured
+at ~20 s of start-up for two workers (spawn, and every worker importing Prefect).
 
 Dask workers are separate processes that report their task runs to the Prefect
 API. With no PREFECT_API_URL every worker would start a temporary Prefect server
@@ -23,6 +27,7 @@ if TYPE_CHECKING:  # the command line imports this module; Prefect loads only wh
 
 
 class RunnerKind(StrEnum):
+    process = "process"  # Prefect's thread pool; each batch on a worker process (flows.workers)
     thread = "thread"
     dask = "dask"
 
@@ -38,7 +43,7 @@ def make_task_runner(
     """The task runner of a run; `dask_address` connects to a running Dask scheduler."""
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    if kind is RunnerKind.thread:
+    if kind in (RunnerKind.thread, RunnerKind.process):
         if dask_address:
             raise FundwireError("--dask-address needs --task-runner dask", ExitCode.USAGE)
         return ThreadPoolTaskRunner()

@@ -26,15 +26,12 @@ from pathlib import Path
 
 import pytest
 
-from fundwire.flows.batch import process_files
 from fundwire.warehouse import derived
 from fundwire.warehouse.database import build_database
-from fundwire.warehouse.inbox import discover, write_ledger
-from fundwire.warehouse.parquet_store import STAGING_DIR, clear_staging, commit_staged
-from fundwire.warehouse.tables import INGESTED_TABLES
 from tests.runs import (
     assert_database_consistent,
     assert_whole_and_unique,
+    ingest_in_process,
     run_env,
     run_to_end,
     start_run,
@@ -193,17 +190,6 @@ class _Killed(BaseException):
     """Stands for SIGKILL inside one process: nothing after it runs."""
 
 
-def _ingest_in_process(inbox: Path, warehouse: Path) -> None:
-    """Discover, extract and commit without Prefect (the derive step is the one under test)."""
-    found = discover(inbox, warehouse, settle_seconds=0)
-    staging = warehouse / STAGING_DIR / "test"
-    report = process_files(found.new, staging, 1, "test")
-    for spec in INGESTED_TABLES:
-        commit_staged(warehouse, staging, spec)
-    write_ledger(warehouse, report.ledger_rows)
-    clear_staging(warehouse)
-
-
 @pytest.mark.parametrize(
     ("incremental", "writes_before_kill"),
     [(True, 0), (True, 1), (True, 2), (False, 0), (False, 1), (False, 2), (False, 3)],
@@ -217,10 +203,10 @@ def test_derive_killed_between_its_swaps_recovers(
     inbox, warehouse, scratch = tmp_path / "inbox", tmp_path / "warehouse", tmp_path / "scratch"
     if incremental:
         write_articles(inbox, range(0, 24, 2))
-        _ingest_in_process(inbox, warehouse)
+        ingest_in_process(inbox, warehouse)
         derived.derive_tables(warehouse, "EUR")
     write_articles(inbox, range(24))
-    _ingest_in_process(inbox, warehouse)
+    ingest_in_process(inbox, warehouse)
 
     writes: list[str] = []
     real_replace, real_store = derived.replace_table, derived._store_rules
@@ -242,7 +228,7 @@ def test_derive_killed_between_its_swaps_recovers(
     monkeypatch.undo()
     derived.derive_tables(warehouse, "EUR")
 
-    _ingest_in_process(inbox, scratch)
+    ingest_in_process(inbox, scratch)
     derived.derive_tables(scratch, "EUR")
     expected, actual = warehouse_state(scratch), warehouse_state(warehouse)
     for table in ("facts", "deals", "deal_sources"):

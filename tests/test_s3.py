@@ -25,7 +25,9 @@ pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "seeds" / "inbox").iterdir())
 FIRST, LATE = SAMPLES[:6], SAMPLES[6]  # English and Chinese; .txt, .json, .html
 VOLATILE = {"run_id", "ingested_at", "rejected_at"}  # differ between runs by design
-PARTITION_KEY = re.compile(r"wh/facts/published_year=\d{4}/published_month=\d{1,2}/data\.parquet")
+PARTITION_KEY = re.compile(
+    r"wh/facts/published_year=\d{4}/published_month=\d{1,2}/part-[0-9a-f]+-[0-9a-f]+\.parquet"
+)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from pathlib import Path
 import duckdb
 
 from fundwire.warehouse.errors import WarehouseError
-from fundwire.warehouse.parquet_store import DATA_FILE
 from fundwire.warehouse.storage import Location, Where, duckdb_reads, location
 from fundwire.warehouse.tables import DERIVED_TABLES, INGESTED_TABLES
 from fundwire.warehouse.views import build_views
@@ -52,7 +51,7 @@ def parquet_globs(warehouse: Where) -> dict[str, str]:
     if any(char in root for char in "*?[]{}"):
         raise WarehouseError(f"warehouse path {root} contains a glob character (*?[]{{}})")
     return {
-        f"raw_{spec.name}": f"{root}/{spec.name}/{'*/' * len(spec.partition_by)}{DATA_FILE}"
+        f"raw_{spec.name}": f"{root}/{spec.name}/{'*/' * len(spec.partition_by)}*.parquet"
         for spec in (*INGESTED_TABLES, *DERIVED_TABLES)
     }
 

@@ -50,8 +50,11 @@ FACT_COLUMNS = [
     "published",
     "evidence",
 ]
+# What an update needs of every fact (which groups changed, which rates are missing);
+# the other columns are read only for the facts of the groups clustered again.
+KEY_COLUMNS = ["fact_id", "kind", "investee", "investor", "amount", "currency", "date", "published"]
 RULES_PATH = Path(DEALS.name) / "_rules.txt"  # readers skip files starting with "_"
-FACTS_PER_SLICE = 50_000  # a full rebuild holds about this many facts as Python objects
+FACTS_PER_SLICE = 20_000  # deals are formed from this many facts (as Python objects) at a time
 _SEP = "\x1f"  # joins the parts of a group key; canonical keys hold only word characters
 
 
@@ -64,11 +67,12 @@ class DerivedReport:
 
 def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     """Bring deals, deal sources and FX rates up to date with the committed facts."""
-    facts = read_table(warehouse, FACTS, FACT_COLUMNS)
     rules = rules_fingerprint()
     if _stored_rules(warehouse) == rules:
+        facts = read_table(warehouse, FACTS, KEY_COLUMNS)
         deals, sources, touched = _update_deals(warehouse, facts)
     else:
+        facts = read_table(warehouse, FACTS, FACT_COLUMNS)
         deals, sources, touched = *_build_by_company(facts), None
     if touched != 0:
         replace_table(warehouse, DEALS, deals)
@@ -107,28 +111,34 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     if not touched:
         return old_deals, old_sources, 0
     wanted = pa.array(sorted(touched), pa.string())
-    deals, sources = build_deals(
-        facts.filter(pc.is_in(_group_keys(facts), value_set=wanted)).to_pylist()
+    regroup = facts.filter(pc.is_in(_group_keys(facts), value_set=wanted))["fact_id"]
+    facts = read_table(
+        warehouse, FACTS, FACT_COLUMNS, pc.field("fact_id").isin(regroup.combine_chunks())
     )
     regrouped = pc.is_in(_group_keys(old_deals), value_set=wanted)
+    deal_companies = _canonical(old_deals["investee"])
     companies = pc.is_in(
-        _canonical(old_deals["investee"]),
+        deal_companies,
         value_set=pa.array(sorted({key.split(_SEP)[1] for key in touched}), pa.string()),
     )
-    neighbours = old_deals.filter(pc.and_(companies, pc.invert(regrouped))).to_pylist()
-    link_rounds(neighbours + deals)
+    neighbours = old_deals.filter(pc.and_(companies, pc.invert(regrouped)))
+    slices = -(-facts.num_rows // FACTS_PER_SLICE)  # a slice of companies at a time
+    fact_slice = _slice_of(_canonical(facts["investee"]), slices)
+    neighbour_slice = _slice_of(_canonical(neighbours["investee"]), slices)
+    deals, sources = [DEALS.schema.empty_table()], [DEAL_SOURCES.schema.empty_table()]
+    for number in range(slices):
+        formed, slice_sources = build_deals(facts.filter(pc.equal(fact_slice, number)).to_pylist())
+        slice_deals = neighbours.filter(pc.equal(neighbour_slice, number)).to_pylist() + formed
+        link_rounds(slice_deals)
+        deals.append(table_from_rows(slice_deals, DEALS))
+        sources.append(_sources(slice_sources))
     stale = old_deals.filter(regrouped)["deal_id"]
     return (
-        pa.concat_tables(
-            [
-                old_deals.filter(pc.invert(companies)),
-                table_from_rows(neighbours + deals, DEALS),
-            ]
-        ),
+        pa.concat_tables([old_deals.filter(pc.invert(companies)), *deals]),
         pa.concat_tables(
             [
                 old_sources.filter(pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale))),
-                _sources(sources),
+                *sources,
             ]
         ),
         len(touched),
@@ -140,13 +150,8 @@ def _build_by_company(facts: pa.Table) -> tuple[pa.Table, pa.Table]:
 
     A company's deals depend on its facts alone, so slicing cannot change them.
     """
-    companies = _canonical(facts["investee"])
     slices = -(-facts.num_rows // FACTS_PER_SLICE)
-    spellings = pc.unique(companies)
-    slice_of = pa.array(
-        [zlib.crc32(key.encode()) % slices for key in spellings.to_pylist()], pa.int32()
-    )
-    numbers = pc.take(slice_of, pc.index_in(companies, value_set=spellings))
+    numbers = _slice_of(_canonical(facts["investee"]), slices)
     deals, sources = [], []
     for number in range(slices):
         rows = facts.filter(pc.equal(numbers, number)).to_pylist()
@@ -155,6 +160,15 @@ def _build_by_company(facts: pa.Table) -> tuple[pa.Table, pa.Table]:
         sources.append(_sources(slice_sources))
     empty = (DEALS.schema.empty_table(), DEAL_SOURCES.schema.empty_table())
     return pa.concat_tables([empty[0], *deals]), pa.concat_tables([empty[1], *sources])
+
+
+def _slice_of(companies: pa.ChunkedArray, slices: int) -> pa.ChunkedArray:
+    """The slice number of each row's company (canonical key): the same in every run."""
+    spellings = pc.unique(companies)
+    numbers = pa.array(
+        [zlib.crc32(key.encode()) % max(slices, 1) for key in spellings.to_pylist()], pa.int32()
+    )
+    return pc.take(numbers, pc.index_in(companies, value_set=spellings))
 
 
 def _sources(rows: list[dict]) -> pa.Table:

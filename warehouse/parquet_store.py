@@ -1,28 +1,37 @@
-"""Atomic, idempotent Parquet writes: stage per batch, then swap whole partition files.
+"""Atomic, idempotent Parquet writes: stage per batch, then add one file per run and partition.
 
-A partition is one file, `<table>/<col>=<value>/.../data.parquet`. It is
-replaced whole (`warehouse.storage`: a renamed temporary file on local disk, one PUT
-on an object store), so a reader (or a run killed at any instant) sees either the
-old partition or the new one, never a half-written file or both. Merging by the
-table's key makes a repeated commit of the same rows a no-op.
+A partition is a folder, `<table>/<col>=<value>/...`, of Parquet files: `data.parquet`
+(an empty table's placeholder, or a partition written before files were appended) and
+one `part-<run_id>-<n>.parquet` per run that added rows to it. A run never rewrites the
+files of other runs unless they hold a key the run writes again (only after a killed
+run: its files are re-extracted under a new run id), so 1% new articles write 1% of the
+rows. Every file is replaced whole (`warehouse.storage`: a renamed temporary file on
+local disk, one PUT on an object store), so a reader (or a run killed at any instant)
+sees a file whole or not at all; a repeated key is first removed from the older file,
+then the new file appears, so no key is ever stored twice. Small files are merged
+(`compact_partition`) when a partition holds COMPACT_AT of them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import uuid
+from collections import defaultdict
 from pathlib import PurePosixPath
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from fundwire.warehouse.storage import Location, Where, location
 from fundwire.warehouse.tables import TableSpec
 
 DATA_FILE = "data.parquet"
+PART_PREFIX = "part-"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 STAGING_DIR = "_staging"
+COMPACT_AT = 24  # a partition's files are merged into one when a run would add the 25th
+JOURNAL_PREFIX = "_replaced-"
 _LEFTOVER = re.compile(r"\..+\.\d+\.tmp(\.wal)?")  # `.<name>.<pid>.tmp`, DuckDB's `.wal` too
 
 
@@ -32,27 +41,67 @@ def write_atomic(table: pa.Table, path: Where) -> None:
 
 
 def stage_batch(staging: Where, spec: TableSpec, table: pa.Table, batch_no: int) -> None:
-    """Park one batch's rows of a table until the run commits them."""
-    if table.num_rows:
-        target = location(staging) / spec.name / f"batch-{batch_no:06d}.parquet"
-        write_atomic(table.cast(spec.schema), target)
+    """Park one batch's rows of a table, split by partition, until the run commits them."""
+    if not table.num_rows:
+        return
+    table = table.cast(spec.schema)
+    for folder, rows in _split_by_partition(table, spec):
+        target = location(staging) / spec.name / folder / f"batch-{batch_no:06d}.parquet"
+        write_atomic(rows.select(spec.data_schema.names), target)
 
 
 def commit_staged(warehouse: Where, staging: Where, spec: TableSpec) -> list[str]:
-    """Merge the staged rows of a table into its partitions; return the partitions rewritten."""
-    warehouse, staged_dir = location(warehouse), location(staging) / spec.name
-    if not staged_dir.exists():
+    """Add the staged rows of a table to its partitions, one new file per partition
+    (`staging`'s name is the run id); return the partitions written.
+
+    The file name is new at every attempt, so a retried commit treats its earlier
+    attempt's file like any older file holding the same keys.
+    """
+    warehouse, staged_root = location(warehouse), location(staging) / spec.name
+    if not staged_root.exists():
         return []
-    staged = staged_dir.dataset(schema=spec.schema)
-    rewritten = []
-    for values in _partition_values(staged, spec):
-        new_rows = staged.to_table(filter=_partition_filter(spec, values))
-        folder = _partition_folder(warehouse / spec.name, spec, values)
-        existing = folder / DATA_FILE
-        merged = _merge_by_key(_read_partition(existing, spec), new_rows, spec)
-        write_atomic(merged.select(spec.data_schema.names), existing)
-        rewritten.append(folder.relative_to(warehouse))
-    return rewritten
+    part_name = f"{PART_PREFIX}{location(staging).name}-{uuid.uuid4().hex[:8]}.parquet"
+    staged_files: dict[str, list[str]] = defaultdict(list)
+    for entry in staged_root.files():
+        rel = PurePosixPath(entry.rel)
+        if rel.name.startswith("batch-") and rel.suffix == ".parquet":
+            staged_files[rel.parent.as_posix()].append(entry.rel)
+    written = []
+    for rel_folder in sorted(staged_files):
+        new_rows = pa.concat_tables(
+            (staged_root / rel).read_parquet(spec.data_schema)
+            for rel in sorted(staged_files[rel_folder])
+        )
+        new_rows = _last_per_key(new_rows, spec.key).sort_by(spec.key)
+        folder = warehouse / spec.name / rel_folder if rel_folder != "." else warehouse / spec.name
+        older = _data_files(folder)
+        for path in older:  # keys written again (a killed run's rows): out of the old file first
+            _drop_keys(path, new_rows[spec.key], spec)
+        older = [path for path in older if path.exists()]
+        if len(older) >= COMPACT_AT:
+            compact_partition(folder, older, new_rows, part_name, spec)
+        else:
+            write_atomic(new_rows, folder / part_name)
+        written.append(folder.relative_to(warehouse))
+    return written
+
+
+def compact_partition(
+    folder: Location, older: list[Location], new_rows: pa.Table, part_name: str, spec: TableSpec
+) -> None:
+    """Merge a partition's files and the run's new rows into the run's one file.
+
+    A journal (`_replaced-<part>.txt`, which readers skip) names the old files first;
+    then the merged file takes its place and the old files go. A run killed in between
+    is rolled forward by `clear_staging` at the next run.
+    """
+    merged = pa.concat_tables(
+        [*(path.read_parquet(spec.data_schema) for path in older), new_rows]
+    ).sort_by(spec.key)
+    journal = folder / f"{JOURNAL_PREFIX}{part_name}.txt"
+    journal.write_text("\n".join(path.name for path in older))
+    write_atomic(merged, folder / part_name)
+    _finish_compaction(journal)
 
 
 def ensure_table(warehouse: Where, spec: TableSpec) -> None:
@@ -70,8 +119,16 @@ def replace_table(warehouse: Where, spec: TableSpec, table: pa.Table) -> None:
     write_atomic(table.cast(spec.schema).sort_by(spec.key), target)
 
 
-def read_table(warehouse: Where, spec: TableSpec, columns: list[str] | None = None) -> pa.Table:
-    """The whole table as Arrow, partition columns included; empty when never written."""
+def read_table(
+    warehouse: Where,
+    spec: TableSpec,
+    columns: list[str] | None = None,
+    where: pc.Expression | None = None,
+) -> pa.Table:
+    """The table as Arrow (the rows `where` selects), partition columns included; empty when
+    never written."""
+    import pyarrow.dataset as ds
+
     root = location(warehouse) / spec.name
     if not _has_data(root):
         return spec.schema.empty_table().select(columns or spec.schema.names)
@@ -86,11 +143,12 @@ def read_table(warehouse: Where, spec: TableSpec, columns: list[str] | None = No
         exclude_invalid_files=False,
         ignore_prefixes=[".", "_"],
     )
-    return dataset.to_table(columns=columns)
+    return dataset.to_table(columns=columns, filter=where)
 
 
 def clear_staging(warehouse: Where) -> None:
-    """Drop what a killed run staged or half-wrote: it is recomputed from the inbox.
+    """Drop what a killed run staged or half-wrote: it is recomputed from the inbox; finish
+    a compaction it left half-way.
 
     Called under the run lock, so every hidden temporary file (`write_atomic`'s, and
     the DuckDB file `database.py` builds beside the live one) belongs to a dead run.
@@ -98,33 +156,68 @@ def clear_staging(warehouse: Where) -> None:
     """
     warehouse = location(warehouse)
     (warehouse / STAGING_DIR).rmtree()
-    if not warehouse.is_local:
-        return
-    for path in warehouse.local.rglob(".*.tmp*"):
-        if _LEFTOVER.fullmatch(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
+    for entry in list(warehouse.files()):
+        name = PurePosixPath(entry.rel).name
+        if warehouse.is_local and _LEFTOVER.fullmatch(name):
+            (warehouse / entry.rel).unlink()
+        elif name.startswith(JOURNAL_PREFIX) and name.endswith(".txt"):
+            _finish_compaction(warehouse / entry.rel)
 
 
-def _partition_values(staged: ds.Dataset, spec: TableSpec) -> Iterator[tuple[object, ...]]:
-    if not spec.partition_by:
-        yield ()
-        return
-    keys = staged.to_table(columns=list(spec.partition_by)).group_by(list(spec.partition_by))
-    rows = keys.aggregate([]).to_pylist()
-    for row in sorted(rows, key=lambda r: tuple(str(r[c]) for c in spec.partition_by)):
-        yield tuple(row[c] for c in spec.partition_by)
+def _finish_compaction(journal: Location) -> None:
+    """Remove the files a compaction replaced, if its merged file is in place; then the journal."""
+    merged = journal.parent / journal.name.removeprefix(JOURNAL_PREFIX).removesuffix(".txt")
+    if merged.exists():
+        for name in journal.read_text().split():
+            (journal.parent / name).unlink()
+    journal.unlink()
 
 
-def _partition_filter(spec: TableSpec, values: tuple[object, ...]) -> pc.Expression | None:
-    expression = None
-    for column, value in zip(spec.partition_by, values, strict=True):
-        term = pc.field(column).is_null() if value is None else pc.field(column) == value
-        expression = term if expression is None else expression & term
-    return expression
+def _is_data_file(name: str) -> bool:
+    """A Parquet file readers see (hidden temporaries and `_` files are skipped)."""
+    return name.endswith(".parquet") and not name.startswith((".", "_"))
+
+
+def _data_files(folder: Location) -> list[Location]:
+    """The data files of one partition folder."""
+    if not folder.exists():
+        return []
+    names = (entry.rel for entry in folder.files() if "/" not in entry.rel)
+    return [folder / name for name in sorted(names) if _is_data_file(name)]
 
 
 def _has_data(root: Location) -> bool:
-    return any(PurePosixPath(entry.rel).name == DATA_FILE for entry in root.files())
+    return any(_is_data_file(PurePosixPath(entry.rel).name) for entry in root.files())
+
+
+def _split_by_partition(table: pa.Table, spec: TableSpec) -> list[tuple[str, pa.Table]]:
+    """(partition folder, its rows) for each partition the rows fall in."""
+    if not spec.partition_by:
+        return [(".", table)]
+    parts = [
+        pc.binary_join_element_wise(
+            f"{column}=", pc.fill_null(pc.cast(table[column], pa.string()), NULL_PARTITION), ""
+        )
+        for column in spec.partition_by
+    ]
+    folders = pc.binary_join_element_wise(*parts, "/")
+    return [
+        (folder, table.filter(pc.equal(folders, folder)))
+        for folder in sorted(pc.unique(folders).to_pylist())
+    ]
+
+
+def _drop_keys(path: Location, keys: pa.ChunkedArray, spec: TableSpec) -> None:
+    """Rewrite `path` without the rows whose key is in `keys` (remove it if none is left)."""
+    stored = pq.read_table(path.path, columns=[spec.key], filesystem=path.fs)[spec.key]
+    if not pc.any(pc.is_in(stored, value_set=keys)).as_py():
+        return
+    table = path.read_parquet(spec.data_schema)
+    kept = table.filter(pc.invert(pc.is_in(table[spec.key], value_set=keys)))
+    if kept.num_rows:
+        write_atomic(kept, path)
+    else:
+        path.unlink()
 
 
 def _partition_folder(root: Location, spec: TableSpec, values: tuple[object, ...]) -> Location:
@@ -132,19 +225,6 @@ def _partition_folder(root: Location, spec: TableSpec, values: tuple[object, ...
     for column, value in zip(spec.partition_by, values, strict=True):
         folder = folder / f"{column}={NULL_PARTITION if value is None else value}"
     return folder
-
-
-def _read_partition(path: Location, spec: TableSpec) -> pa.Table:
-    if not path.exists():
-        return spec.data_schema.empty_table()
-    return path.read_parquet(spec.data_schema)
-
-
-def _merge_by_key(existing: pa.Table, new_rows: pa.Table, spec: TableSpec) -> pa.Table:
-    """Rows of `new_rows` replace rows of `existing` with the same key; output sorted by key."""
-    new_rows = _last_per_key(new_rows.select(spec.data_schema.names), spec.key)
-    kept = existing.filter(pc.invert(pc.is_in(existing[spec.key], value_set=new_rows[spec.key])))
-    return pa.concat_tables([kept, new_rows]).sort_by(spec.key)
 
 
 def _last_per_key(table: pa.Table, key: str) -> pa.Table:

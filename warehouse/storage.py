@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
@@ -38,6 +37,7 @@ from fundwire.warehouse.errors import WarehouseError
 if TYPE_CHECKING:
     import duckdb
     import fsspec
+    import pyarrow.dataset as ds
 
 T = TypeVar("T")
 PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
@@ -168,6 +168,8 @@ class Location:
 
     def dataset(self, **options: object) -> ds.Dataset:
         """A pyarrow dataset of the Parquet files under this folder."""
+        import pyarrow.dataset as ds  # imports pandas (~0.7 s): not on a run with nothing new
+
         return self._call(ds.dataset, self.path, filesystem=self.fs, format="parquet", **options)
 
     def unlink(self) -> None:
