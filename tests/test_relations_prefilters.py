@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from fundwire.transforms import relations as r
+from fundwire.transforms.decode import decode_article
+from fundwire.transforms.sentences import Sentence, split_sentences
 
 # One invented sentence per Chinese investor-first frame.
 ZH_FRAMES = [
@@ -44,3 +49,75 @@ def test_chinese_frames_hold_an_investing_verb(frame, text: str) -> None:
 )
 def test_gated_cue_patterns_still_match(pattern, text: str) -> None:
     assert pattern.search(text)
+
+
+def _read(text: str) -> list[r.Deal]:
+    return r.read_sentence(Sentence(0, len(text), text, "body", 0), date(2024, 6, 14), "CNY")
+
+
+# One invented sentence per way a sentence tells a deal, each passing the gate for its own
+# frame's reason (no funding word or done verb where another trigger is what counts).
+TELLING = [
+    "Acme raised $5 million in a Series A led by Foo Capital.",  # investee first
+    "Foo Partners invested $3 million in Acme.",  # investor first, "invested" alone
+    "Foo Partners backs Acme.",
+    "Bar Ventures also participated.",  # a role cue joining the previous round
+    "Acme is valued at $1 billion.",  # a valuation only
+    "Its early backers include Alpha Partners and Beta Labs.",
+    "Acme has been financed by Foo Partners.",
+    "甲资本向乙科技投资1亿元。",
+    "甲资本和乙基金都是丙科技的股东。",  # a shareholding, no funding word
+    "乙科技由甲资本资助。",
+]
+
+
+@pytest.mark.parametrize("text", TELLING)
+def test_gate_passes_every_sentence_that_tells_a_deal(text: str) -> None:
+    assert _read(text), "the example must tell a deal"
+    assert r.may_tell_deal(text, text, r.has_cjk(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue rose to $5 million last year.",
+        "The shares fell 3% to $12 after the report.",
+        "去年公司营收达到3亿元。",
+    ],
+)
+def test_gate_skips_money_without_any_deal_trigger(text: str) -> None:
+    assert not r.may_tell_deal(text, text, r.has_cjk(text))
+    assert _read(text) == []
+
+
+def test_gate_never_drops_a_deal_the_frames_would_read(monkeypatch) -> None:
+    """Every sentence above and the money distractors: the same deals with the gate open."""
+    sentences = [*TELLING, "Revenue rose to $5 million last year.", "去年公司营收达到3亿元。"]
+    gated = [[(d.kind, d.investee) for d in _read(t)] for t in sentences]
+    monkeypatch.setattr(r, "may_tell_deal", lambda *_: True)
+    assert gated == [[(d.kind, d.investee) for d in _read(t)] for t in sentences]
+
+
+def test_gate_drops_no_deal_of_the_dev_corpus(monkeypatch) -> None:
+    """The labelled articles (when on this machine): every sentence reads the same deals
+    with the gate open."""
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+    if not corpus.is_dir():
+        pytest.skip("the shared corpus is not on this machine")
+    sentences = [
+        (sentence, article.published)
+        for path in sorted(corpus.iterdir())
+        if path.is_file() and not path.name.startswith("gold")
+        for article in [decode_article(path.read_bytes(), path.name)]
+        for sentence in split_sentences(article.text, article.title)
+    ]
+
+    def deals() -> list[list[tuple]]:
+        return [
+            [(d.kind, d.investee, d.amount) for d in r.read_sentence(s, published, "CNY")]
+            for s, published in sentences
+        ]
+
+    gated = deals()
+    monkeypatch.setattr(r, "may_tell_deal", lambda *_: True)
+    assert gated == deals()

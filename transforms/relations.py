@@ -442,6 +442,28 @@ _CUE_HINTS = {
 }
 
 
+# Each role cue: its pattern, the lead flag it gives, and where its names stand.
+_ZH_ROLE_CUES = (
+    (_ZH_LEAD, True, "before"),
+    (_ZH_PART, None, "before"),
+    (_ZH_PART_AFTER, None, "after"),
+    (_ZH_FROM, None, "inside"),
+)
+_EN_ROLE_CUES = (
+    (_EN_LEAD_AFTER, True, "after"),
+    (_EN_LED_COMPOUND, True, "inside"),
+    (_EN_LEAD_BEFORE, True, "before"),
+    (_EN_PART_AFTER, None, "after"),
+    (_EN_PART_BEFORE, None, "before"),
+)
+
+
+def has_role_cue(text: str) -> bool:
+    """Whether `find_investor_roles(text)` could find a cue (it may still reject one)."""
+    cues = _ZH_ROLE_CUES if has_cjk(text) else _EN_ROLE_CUES
+    return any(_CUE_HINTS[p].search(text) and p.search(text) for p, _, _ in cues)
+
+
 def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
     """Investors named by role cues, and whether any cue was found."""
     found: dict[str, Investor] = {}
@@ -456,22 +478,7 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
                 current.lead = True
 
     cue = False
-    if has_cjk(text):
-        cues = [
-            (_ZH_LEAD, True, "before"),
-            (_ZH_PART, None, "before"),
-            (_ZH_PART_AFTER, None, "after"),
-        ]
-        cues.append((_ZH_FROM, None, "inside"))
-    else:
-        cues = [
-            (_EN_LEAD_AFTER, True, "after"),
-            (_EN_LED_COMPOUND, True, "inside"),
-            (_EN_LEAD_BEFORE, True, "before"),
-            (_EN_PART_AFTER, None, "after"),
-            (_EN_PART_BEFORE, None, "before"),
-        ]
-    for pattern, lead, side in cues:
+    for pattern, lead, side in _ZH_ROLE_CUES if has_cjk(text) else _EN_ROLE_CUES:
         if not _CUE_HINTS[pattern].search(text):
             continue  # one cheap scan rules the cue out before its full pattern runs
         for m in pattern.finditer(text):
@@ -689,13 +696,15 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
     cjk = has_cjk(text)
     if not (_FUNDING_HINT_ZH if cjk else _FUNDING_HINT_EN).search(text):
         return []  # no money, round or investing word: nothing to read
-    figures = read_figures(text, yen_or_yuan)
     flat = text if cjk else _EN_APPOSITIVE.sub(lambda m: " " * len(m.group()), text)
     if not cjk and (dateline := _DATELINE.match(flat)):
         flat = " " * dateline.end() + flat[dateline.end() :]
     if cjk:
         flat = _ZH_GLOSS.sub(lambda m: " " * len(m.group()), flat)
         flat = _ZH_BESIDES.sub(lambda m: " " * len(m.group()), flat)
+    if not may_tell_deal(text, flat, cjk):
+        return []
+    figures = read_figures(text, yen_or_yuan)
     deals: list[Deal] = []
     used: set[int] = set()  # figures consumed by a frame
 
@@ -718,6 +727,29 @@ def read_sentence(sentence: Sentence, published: date | None, yen_or_yuan: str) 
         if deal.stake_like and deal.kind == "investment" and deal.amount is not None:
             deal.kind = "stake"
     return deals
+
+
+# Superset scans for the frames' own triggers (see may_tell_deal).
+_VALUATION_HINT = compile_folded(r"valu|估值")
+_EN_OWN_TOTAL_HINT = compile_both(r"(?:'s|’s)\s+(?:total|cumulative|overall)\s")
+
+
+def may_tell_deal(text: str, flat: str, cjk: bool) -> bool:
+    """False when no frame of read_sentence can fire, so the sentence's figures, names and
+    dates need not be read (most sentences with money tell revenue, prices or markets).
+
+    Each test is a necessary condition of one frame, run on what that frame reads: a round
+    or investment read after an investee needs a funding word or a done verb, or else a
+    financed-by phrase or a role cue; a valuation needs a valuation word near its figure
+    (roles read `text`); investor-first frames need their investing verbs.
+    """
+    if _FUNDING_WORD.search(flat) or _DONE_VERB.search(flat) or _VALUATION_HINT.search(text):
+        return True
+    if cjk:
+        frames = (_ZH_INVESTING, _ZH_RECEIVED, _ZH_SHAREHOLDERS, _OWN_BACKERS)
+    else:
+        frames = (_EN_INVEST, _EN_BACK, _EN_OWN_TOTAL_HINT, _OWN_BACKERS, _EN_FINANCED_BY)
+    return any(p.search(flat) for p in frames) or has_role_cue(flat)
 
 
 # A clause that only cites a source: "…, according to people familiar with the matter". (Chinese
@@ -1229,8 +1261,10 @@ def _investee_first(
             names = [m.text for m in find_names(flat[financed.end() :])]
             if subject and subject != COREFERENCE and names:
                 return _investment_deals(sentence, names, [subject], None, financed.start(), flat)
+        if told:
+            return []  # the sentence's deals are told: its role cues join no earlier round
         investors, cue = find_investor_roles(flat)
-        if cue and investors and not told:
+        if cue and investors:
             deal = Deal("round", COREFERENCE, sentence)
             deal.investors = investors
             deal.joins_previous = True
