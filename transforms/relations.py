@@ -1261,8 +1261,10 @@ def _investee_first(
             names = [m.text for m in find_names(flat[financed.end() :])]
             if subject and subject != COREFERENCE and names:
                 return _investment_deals(sentence, names, [subject], None, financed.start(), flat)
+        if told:
+            return []  # the sentence's deals are told: its role cues join no earlier round
         investors, cue = find_investor_roles(flat)
-        if cue and investors and not told:
+        if cue and investors:
             deal = Deal("round", COREFERENCE, sentence)
             deal.investors = investors
             deal.joins_previous = True
