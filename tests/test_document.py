@@ -358,3 +358,12 @@ def test_a_company_backed_by_investors_is_still_the_company() -> None:
         ("investment", "Zeta", "Foo Capital"),
         ("investment", "Zeta", "Bar Ventures"),
     }
+
+
+def test_an_introduced_company_stands_only_for_an_unnamed_investee() -> None:
+    """resolve reads the introducing sentences only when some deal lacks its investee."""
+    intro = "同属芯片赛道的庚辛智能也在加快融资。"
+    named = _facts(intro + "甲乙科技去年完成2亿元A轮融资。")
+    unnamed = _facts(intro + "这家公司去年完成2亿元A轮融资。")
+    assert [(f.kind, f.investee) for f in named] == [("round", "甲乙科技")]
+    assert [(f.kind, f.investee) for f in unnamed] == [("round", "庚辛智能")]

@@ -43,10 +43,12 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     last_date: dict[int, str] = {}  # paragraph -> the latest date told in it
     first_paragraph = min((d.sentence.paragraph for d in deals), default=0)
     told = {d.sentence.start for d in deals}
-    # only a sentence before some deal can introduce its subject: later ones are not read
+    # only a sentence before some deal can introduce its subject: later ones are not read,
+    # nor any when every deal names its investee (the subject then stands for nothing)
     last_told = max(told, default=-1)
+    unnamed = any(d.investee in (None, COREFERENCE, TOPIC) for d in deals)
     introduced = _introduced_subjects(
-        s for s in sentences if s.start not in told and s.start < last_told
+        s for s in sentences if unnamed and s.start not in told and s.start < last_told
     )
     for deal in deals:
         paragraph = deal.sentence.paragraph
