@@ -29,3 +29,15 @@ def test_update_in_many_slices_equals_a_full_recomputation(
     expected, actual = warehouse_state(scratch), warehouse_state(warehouse)
     for table in ("facts", "deals", "deal_sources"):
         assert actual[table] == expected[table], table
+
+
+def test_the_rules_fingerprint_changes_with_the_code_that_forms_deals_and_rates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import fundwire.transforms.relations as extractor_module
+
+    before = derived.rules_fingerprint()
+    monkeypatch.setattr(derived, "rate_rules", extractor_module)  # as if fx.py were edited
+    assert derived.rules_fingerprint() != before
+    monkeypatch.undo()
+    assert derived.rules_fingerprint() == before

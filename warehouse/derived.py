@@ -8,14 +8,17 @@ deals of a company depend on that company's facts alone. For the facts added or 
 since the last derive, only the (kind, investee, investor) groups of those
 facts are clustered again, and the other deals of their companies linked to rounds
 again. Exchange rates are looked up only for keys not seen before. When the code
-that forms deals or extracts facts, or the rate data, changes (the fingerprint in
-`deals/_rules.txt`), or there is no previous result, everything is recomputed.
+that forms deals or looks up rates, or the rate data, changes (the fingerprint in
+`deals/_rules.txt`), or there is no previous result, everything is recomputed. A
+change to the extractor does not count: deals are derived from the stored facts,
+which a new extractor does not rewrite.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import inspect
 import zlib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -24,6 +27,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from fundwire.schemas import vocab
+from fundwire.transforms import deals as deal_rules
+from fundwire.transforms import fx as rate_rules
 from fundwire.transforms.deals import build_deals, canonical_key, link_rounds
 from fundwire.transforms.fx import SEED_FILE as FX_SEED_FILE
 from fundwire.transforms.fx import fx_key, fx_rates_for
@@ -87,9 +93,8 @@ def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
 def rules_fingerprint() -> str:
     """A hash of what facts, deals and rates come from: when it changes, old rows are stale."""
     digest = hashlib.sha256()
-    for module in sorted(files("fundwire.transforms").iterdir(), key=lambda f: f.name):
-        if module.name.endswith(".py"):
-            digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    for module in (deal_rules, rate_rules, vocab):
+        digest.update(module.__name__.encode() + b"\0" + inspect.getsource(module).encode())
     digest.update((files("fundwire.seeds") / FX_SEED_FILE).read_bytes())
     digest.update(importlib.metadata.version("currencyconverter").encode())
     digest.update(str(DEALS.schema).encode() + str(DEAL_SOURCES.schema).encode())
