@@ -48,3 +48,9 @@ def write_inbox(inbox: Path, files: dict[str, str | bytes]) -> None:
         path.write_bytes(content.encode() if isinstance(content, str) else content)
         old = path.stat().st_mtime - 60
         os.utime(path, (old, old))
+
+
+def write_mixed_inbox(inbox: Path) -> None:
+    """Both languages, a second company and every kind of bad file: what runner tests ingest."""
+    write_inbox(inbox, {"acme-en.md": ACME_EN, "acme-zh.md": ACME_ZH, "beta.md": BETA_EN})
+    write_inbox(inbox, BAD_FILES)

@@ -10,7 +10,7 @@ import pytest
 from fundwire.flows.pipeline import run_pipeline
 from fundwire.flows.settings import FundwireError
 from fundwire.flows.task_runners import RunnerKind, make_task_runner
-from tests.articles import ACME_EN, ACME_ZH, BAD_FILES, BETA_EN, write_inbox
+from tests.articles import write_mixed_inbox
 
 pytest.importorskip("prefect_dask")
 
@@ -36,8 +36,7 @@ def _rows(warehouse: Path) -> dict[str, list[tuple]]:
 @pytest.mark.usefixtures("prefect_harness")
 def test_dask_runner_gives_the_same_rows_as_threads(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    write_inbox(inbox, {"acme-en.md": ACME_EN, "acme-zh.md": ACME_ZH, "beta.md": BETA_EN})
-    write_inbox(inbox, BAD_FILES)
+    write_mixed_inbox(inbox)
     threads = run_pipeline(inbox, tmp_path / "threads", batch_size=2, settle_seconds=0)
     dask = run_pipeline(
         inbox,

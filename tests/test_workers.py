@@ -8,7 +8,7 @@ import pytest
 
 from fundwire.flows.pipeline import run_pipeline
 from fundwire.flows.task_runners import RunnerKind
-from tests.articles import ACME_EN, ACME_ZH, BAD_FILES, BETA_EN, write_inbox
+from tests.articles import write_mixed_inbox
 from tests.runs import warehouse_state, write_articles
 
 
@@ -16,8 +16,7 @@ from tests.runs import warehouse_state, write_articles
 @pytest.mark.usefixtures("prefect_harness")
 def test_process_runner_gives_the_same_rows_as_threads(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    write_inbox(inbox, {"acme-en.md": ACME_EN, "acme-zh.md": ACME_ZH, "beta.md": BETA_EN})
-    write_inbox(inbox, BAD_FILES)
+    write_mixed_inbox(inbox)
     write_articles(inbox, range(12))
     threads = run_pipeline(
         inbox, tmp_path / "threads", batch_size=3, settle_seconds=0, task_runner=RunnerKind.thread
