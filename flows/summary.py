@@ -28,7 +28,7 @@ class RunSummary:
     duplicates: int = 0
     facts_by_kind: Counter = field(default_factory=Counter)
     rejects_by_reason: Counter = field(default_factory=Counter)
-    partitions_rewritten: list[str] = field(default_factory=list)
+    partitions_rewritten: list[str] = field(default_factory=list)  # given a new file by this run
     deals: int = 0
     deals_touched: int | None = None  # deals with a report from this run's articles
     unconverted: int = 0
@@ -84,7 +84,7 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("rejects", f"{sum(summary.rejects_by_reason.values())} ({rejects})")
     if summary.unconverted:
         table.add_row("amounts without FX rate", str(summary.unconverted))
-    table.add_row("partitions rewritten", str(len(summary.partitions_rewritten)))
+    table.add_row("partitions touched", str(len(summary.partitions_rewritten)))
     table.add_row("duration", f"{summary.seconds:.1f} s ({summary.task_runner})")
     table.add_row("warehouse", str(summary.warehouse))
     console.print(table)
