@@ -3,9 +3,10 @@
 Extraction is pure Python, so threads share one core (the GIL). With the process
 runner, each "extract batch" task stays a Prefect task on the thread pool (its
 retries, state and logs as before) but hands its batch to a pool of worker
-processes and waits. Workers come from a fork server that has imported the
-extraction code once, so a worker starts in milliseconds without re-importing
-pandas, pandera and the transforms, and without the Prefect client's threads a
+processes and waits. Workers come from a fork server that has imported and
+warmed the extraction code once (`flows.worker_start`), so a worker starts in
+milliseconds without re-importing pandas, pandera and the transforms or building
+Pandera's schemas again, and without the Prefect client's threads a
 plain fork would copy. A worker stages its rows as Parquet itself: only the
 batch's small report travels back. The pool starts when discovery meets the first
 file it does not know (`warm_up_workers`), so a run with nothing new pays nothing for
@@ -37,7 +38,7 @@ def extraction_processes(workers: int | None = None) -> Iterator[None]:
     """Run the batches of the flows started inside this block on `workers` processes."""
     global _pool
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["fundwire.flows.batch"])
+    context.set_forkserver_preload(["fundwire.flows.worker_start"])
     with ProcessPoolExecutor(
         workers or default_workers(),
         mp_context=context,
