@@ -581,3 +581,28 @@ def test_a_named_companys_backers_are_its_investors() -> None:
 def test_an_existing_shareholder_adding_more_takes_part() -> None:
     (deal,) = _deals("甲乙科技完成数亿元B轮融资，本轮由丙丁资本领投，老股东戊己创投持续加注。")
     assert [(i.name, i.lead) for i in deal.investors] == [("丙丁资本", True), ("戊己创投", None)]
+
+
+def test_a_list_of_investors_that_returned_joins_the_previous_round() -> None:
+    (deal,) = _deals("Foo Capital, Bar Ventures and Qux Partners returned.")
+    assert deal.joins_previous
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures", "Qux Partners"]
+
+
+def test_inverted_joining_were_names_the_investors_after_it() -> None:
+    (deal,) = _deals("Also joining were Foo Capital and Bar Ventures.")
+    assert [i.name for i in deal.investors] == ["Foo Capital", "Bar Ventures"]
+
+
+def test_intransitive_invested_names_the_investors_before_it() -> None:
+    (deal,) = _deals("Foo Capital invested, as did Bar Ventures.")
+    assert sorted(i.name for i in deal.investors) == ["Bar Ventures", "Foo Capital"]
+
+
+def test_transitive_invested_stays_an_investor_first_frame() -> None:
+    (deal,) = _deals("Foo Capital invested $20 million in Zeta Robotics.")
+    assert (deal.kind, deal.investee, deal.investors[0].name) == (
+        "investment",
+        "Zeta Robotics",
+        "Foo Capital",
+    )

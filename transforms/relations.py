@@ -332,6 +332,8 @@ _EN_PART_AFTER = compile_folded(
     r"(?:new |existing |other |returning )?(?:investors|backers|participants) (?:include|"
     r"included|including|such as|were|are)|"
     r"from (?:investors|backers) (?:including|such as)|including|as did|among them|"
+    r"(?:also )?(?:joining|participating|investing)(?: in the (?:round|deal|financing))?"
+    r" (?:were|are|was|is)|"
     r"among others|(?:round|financing|raise) (?:that |which )?(?:also )?"
     r"(?:drew|attracted|included)|"
     r"(?:and|plus) (?:individual |angel )?(?:investors|angels)(?: such as| including)?)\s+"
@@ -345,7 +347,7 @@ _EN_LEAD_BEFORE = compile_folded(
 _EN_PART_BEFORE = compile_folded(
     r"\s+(?:(?:also|all|each|both|too)\s+)*(?:joined|participated|took part|"
     r"came back|came in|returned|"
-    r"chipped in|piled in|also invested|invested as well|"
+    r"chipped in|piled in|also invested|invested(?=\s*(?:[,.;]|$|(?:too|again|as well)\b))|"
     r"put (?:more |fresh |additional |new )?money in(?:to)?|put in|contributed|investing|"
     r"participating|"
     r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among (?:the )?)?(?:[a-z-]+ )?"
@@ -686,7 +688,8 @@ _FUNDING_HINT_ZH = compile_both(
 _FUNDING_HINT_EN = compile_folded(
     r"[$€£¥₹]|million|billion|\bbn\b|\d+\s?[mb]\b|crore|dollars|euros|pounds|yen|yuan|"
     r"invest|raise|raising|round|series|seed|funding|financ|backer|backed|backs|led\b|stake|valu|"
-    r"joined|took part|participa|shareholder|cornerstone|investor|angels|put in|contribut"
+    r"joined|joining|took part|taking part|participa|shareholder|cornerstone|investor|angels|"
+    r"put in|contribut|returned|came back|came in|chipped in|piled in|as did|along|together with"
 )
 
 
