@@ -168,3 +168,13 @@ def test_title_case_descriptors_are_not_names(raw: str, expected: str | None) ->
 def test_where_a_chinese_company_is_based_is_not_its_name() -> None:
     assert clean_name("总部位于旧金山的AI初创公司Zetamind") == "Zetamind"
     assert clean_name("来自深圳的机器人公司甲乙科技") == "甲乙科技"
+
+
+def test_a_descriptor_word_inside_a_fund_name_stays() -> None:
+    assert clean_name("the Hummingbird Startup Fund") == "Hummingbird Startup Fund"
+    assert clean_name("Payments Giant Zetapay") == "Zetapay"  # a headline's descriptor goes
+
+
+def test_a_fund_number_ends_the_fund_name() -> None:
+    assert clean_name("Quill Growth Fund 2") == "Quill Growth Fund 2"
+    assert clean_name("Zeta's Vision Fund 3") == "Vision Fund 3"

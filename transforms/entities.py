@@ -146,6 +146,7 @@ _EN_ORG_HEAD = (
     "Financial|Advisors|Associates|Growth|Global|Systems|Networks|Motors|Semiconductor|"
     "Authority|Foundation|Asset|Assets|Invest|Health|Therapeutics|Biosciences|Energy"
 )
+_EN_ORG_HEAD_WORD = re.compile(_EN_ORG_HEAD)
 EN_ORG_NAME = compile_both(rf"\b[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*)*\s+(?:{_EN_ORG_HEAD})\b")
 _ZH_ORG_HEAD = "资本|基金|创投|科技|智能|投资|集团|控股|银行|证券|汽车|资管|基金会|產業|产业"
 # A name a descriptor introduces: "语音AI公司思必驰为例", "初创企业光年之外宣布".
@@ -168,7 +169,10 @@ _EN_TOKEN = (
     r"(?:[A-Z][A-Za-z0-9_.&'’+-]*[A-Za-z0-9_]|[A-Z]|[a-z][a-z]?[A-Z][A-Za-z0-9_.-]*"
     r"|\d+[A-Za-z0-9_.]*[A-Z][A-Za-z0-9_.]*)(?![A-Za-z0-9])"
 )
-EN_NAME_RUN = compile_both(rf"{_EN_TOKEN}(?:['’]?\s+(?:&\s+)?{_EN_TOKEN})*")  # Teachers' Plan
+# "Teachers' Plan"; a fund's number ends its name: "Vision Fund 2".
+EN_NAME_RUN = compile_both(
+    rf"{_EN_TOKEN}(?:['’]?\s+(?:&\s+)?{_EN_TOKEN})*(?:(?<=Fund)\s+\d{{1,2}}(?![\w.,]))?"
+)
 # Capitalised because of the calendar, never because of a name.
 _CALENDAR_WORDS = (
     *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -624,9 +628,11 @@ def _clean_english(text: str) -> str | None:
         return None
     described = [i for i, w in enumerate(words) if w in _EN_DESCRIPTOR_HEAD]
     if described:  # title-case headlines: "Payments Giant Zetapay", "AI Startup Raises"
-        words = words[described[-1] + 1 :]
-        if not words:
+        rest = words[described[-1] + 1 :]
+        if not rest:
             return None
+        if not (len(rest) == 1 and _EN_ORG_HEAD_WORD.fullmatch(rest[0])):
+            words = rest  # but "Hummingbird Startup Fund" is one name: a bare head is no name
     place = _EN_PLACE.match(" ".join(words))
     if place and all(w in _EN_STOP_START for w in " ".join(words)[place.end() :].split()):
         return None  # "Japan", "South Korean AI": a place or a nationality describes, never names
