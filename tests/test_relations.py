@@ -606,3 +606,23 @@ def test_transitive_invested_stays_an_investor_first_frame() -> None:
         "Zeta Robotics",
         "Foo Capital",
     )
+
+
+def test_a_proper_name_after_the_is_a_list_item_not_an_appositive() -> None:
+    (deal,) = _deals("Investors include Foo Capital, the Quill Startup Fund, Bar Ventures and Nvidia.")
+    assert [i.name for i in deal.investors] == [
+        "Foo Capital",
+        "Quill Startup Fund",
+        "Bar Ventures",
+        "Nvidia",
+    ]
+
+
+def test_a_described_company_keeps_its_appositive_masked() -> None:
+    (deal,) = _deals("Zeta, the Foo-backed startup, raised $5 million from Bar Ventures.")
+    assert (deal.investee, [i.name for i in deal.investors]) == ("Zeta", ["Bar Ventures"])
+
+
+def test_an_investor_through_its_vehicle_is_the_investor() -> None:
+    (deal,) = _deals("Investors include Jane Quill through Quill Holdings and Foo Capital.")
+    assert [i.name for i in deal.investors] == ["Jane Quill", "Foo Capital"]

@@ -301,7 +301,7 @@ _EN_ITEM_LEAD = compile_both(
     r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
 _EN_ITEM_TAIL = re.compile(
-    r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*"
+    r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*|\s+(?:through|via)\s.*"
     r"|(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*)[\s.,]*$"
 )
 
@@ -504,7 +504,9 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 # Inserted phrases masked before frames are read: appositives, relative clauses, and the
 # company a subject bought ("X, which bought Y for $1bn, raised…": Y is no party).
 _EN_APPOSITIVE = compile_both(
-    r",\s+(?:the|a|an|its)\s+[^,;]{2,140}?,(?=\s)|"
+    # (not ", the Gates Foundation,": a proper name after the article is a list item)
+    r",\s+(?:the|a|an|its)\s+(?!(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|&)\s+)?)*[A-Z][\w.&'’-]*,)"
+    r"[^,;]{2,140}?,(?=\s)|"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}(?:bought|acquired|acquires|buys|purchased|owns|"
     r"took over|agreed to buy|agreed to acquire)\s[^,;]{2,100}?,(?=\s)|"
     r",\s+(?:who|which)\s+(?:ha[sd]\s+)?(?:(?:also|previously|earlier|once)\s+)*"
