@@ -609,7 +609,9 @@ def test_transitive_invested_stays_an_investor_first_frame() -> None:
 
 
 def test_a_proper_name_after_the_is_a_list_item_not_an_appositive() -> None:
-    (deal,) = _deals("Investors include Foo Capital, the Quill Startup Fund, Bar Ventures and Nvidia.")
+    (deal,) = _deals(
+        "Investors include Foo Capital, the Quill Startup Fund, Bar Ventures and Nvidia."
+    )
     assert [i.name for i in deal.investors] == [
         "Foo Capital",
         "Quill Startup Fund",
