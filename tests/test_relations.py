@@ -628,3 +628,20 @@ def test_a_described_company_keeps_its_appositive_masked() -> None:
 def test_an_investor_through_its_vehicle_is_the_investor() -> None:
     (deal,) = _deals("Investors include Jane Quill through Quill Holdings and Foo Capital.")
     assert [i.name for i in deal.investors] == ["Jane Quill", "Foo Capital"]
+
+
+def test_a_round_said_again_in_apposition_keeps_its_label_and_leads() -> None:
+    (deal,) = _deals(
+        "The company last raised in April 2021, a $30 million Series A led by Foo Capital, "
+        "Bar Ventures and Qux Partners."
+    )
+    assert (deal.round, deal.date, [i.name for i in deal.investors]) == (
+        "series_a",
+        "2021-04",
+        ["Foo Capital", "Bar Ventures", "Qux Partners"],
+    )
+
+
+def test_an_appositive_telling_an_earlier_round_stays_masked() -> None:
+    (deal,) = _deals("Zeta, a company that raised a seed round in 2019, raised $5m from Foo.")
+    assert deal.round is None

@@ -504,8 +504,10 @@ def find_investor_roles(text: str) -> tuple[list[Investor], bool]:
 # Inserted phrases masked before frames are read: appositives, relative clauses, and the
 # company a subject bought ("X, which bought Y for $1bn, raised…": Y is no party).
 _EN_APPOSITIVE = compile_both(
-    # (not ", the Gates Foundation,": a proper name after the article is a list item)
+    # (not ", the Gates Foundation,": a proper name after the article is a list item; not
+    # ", a $30 million Series A led by X,": a round said again in apposition is the deal)
     r",\s+(?:the|a|an|its)\s+(?!(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|&)\s+)?)*[A-Z][\w.&'’-]*,)"
+    r"(?!(?:[$€£¥₹]|US\$)?\d[^,;]{0,20}?\b(?:round|[Ss]eries|seed|financing|funding)\b)"
     r"[^,;]{2,140}?,(?=\s)|"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}(?:bought|acquired|acquires|buys|purchased|owns|"
     r"took over|agreed to buy|agreed to acquire)\s[^,;]{2,100}?,(?=\s)|"
