@@ -645,3 +645,26 @@ def test_a_round_said_again_in_apposition_keeps_its_label_and_leads() -> None:
 def test_an_appositive_telling_an_earlier_round_stays_masked() -> None:
     (deal,) = _deals("Zeta, a company that raised a seed round in 2019, raised $5m from Foo.")
     assert deal.round is None
+
+
+def test_the_vehicle_clause_of_an_investor_is_masked() -> None:
+    (deal,) = _deals(
+        "Foo Capital took part alongside Jane Quill, who invested through her family office "
+        "Quill Expeditions."
+    )
+    assert sorted(i.name for i in deal.investors) == ["Foo Capital", "Jane Quill"]
+
+
+def test_names_among_the_angels_are_investors() -> None:
+    (deal,) = _deals(
+        "Zeta raised $8 million in a seed round led by Foo Capital, with former executive "
+        "Jane Quill among the angels."
+    )
+    assert [(i.name, i.lead) for i in deal.investors] == [
+        ("Foo Capital", True),
+        ("Jane Quill", None),
+    ]
+
+
+def test_more_investors_expected_names_nobody() -> None:
+    assert _deals("More global investors are expected to join in the coming months.") == []

@@ -350,8 +350,8 @@ _EN_PART_BEFORE = compile_folded(
     r"chipped in|piled in|also invested|invested(?=\s*(?:[,.;]|$|(?:too|again|as well)\b))|"
     r"put (?:more |fresh |additional |new )?money in(?:to)?|put in|contributed|investing|"
     r"participating|"
-    r"joining|taking part|(?:are|were|is|was) (?:also )?(?:among (?:the )?)?(?:[a-z-]+ )?"
-    r"(?:investors|backers|angels))\b"
+    r"joining|taking part|(?:(?:are|were|is|was) (?:also )?(?:among (?:the )?)?|among (?:the )?)"
+    r"(?:[a-z-]+ )?(?:investors|backers|angels))\b"
 )
 _EN_LED_COMPOUND = compile_both(r"(?P<list>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)-led\b")
 _ZH_LEAD = compile_both(
@@ -513,6 +513,8 @@ _EN_APPOSITIVE = compile_both(
     r"took over|agreed to buy|agreed to acquire)\s[^,;]{2,100}?,(?=\s)|"
     r",\s+(?:who|which)\s+(?:ha[sd]\s+)?(?:(?:also|previously|earlier|once)\s+)*"
     r"(?:backed|backs|funded|invested in|invests in)\b[^,;.]*|"  # the investor's past bets
+    r",\s+(?:who|which)\s+(?:invested|invests|participated|took part)\s+(?:through|via)\s"
+    r"[^,;.]*|"  # the vehicle an investor used
     r",\s+(?:which|who)\s+(?=\w)|"
     r",\s+(?:the|a|an)\s+[a-z][^,;]*(?=[.;]?$)|\s\([^)]{1,60}\)|"
     r",\s+(?:spun|founded|based|headquartered|set up|launched|created|owned|run)\s"
