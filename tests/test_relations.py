@@ -668,3 +668,8 @@ def test_names_among_the_angels_are_investors() -> None:
 
 def test_more_investors_expected_names_nobody() -> None:
     assert _deals("More global investors are expected to join in the coming months.") == []
+
+
+def test_a_reported_marker_between_investor_and_verb_keeps_the_investor() -> None:
+    (deal,) = _deals("今年5月，甲集团旗下Quill Ventures被曝向乙科技投资约4亿美元。")
+    assert [i.name for i in deal.investors] == ["Quill Ventures"]
