@@ -673,3 +673,14 @@ def test_more_investors_expected_names_nobody() -> None:
 def test_a_reported_marker_between_investor_and_verb_keeps_the_investor() -> None:
     (deal,) = _deals("今年5月，甲集团旗下Quill Ventures被曝向乙科技投资约4亿美元。")
     assert [i.name for i in deal.investors] == ["Quill Ventures"]
+
+
+def test_one_cornerstone_investors_own_subscription_is_its_investment() -> None:
+    deals = _deals("甲公司、乙集团等作为基石投资者参与认购，其中甲公司认购5000万美元。")
+    own = [d for d in deals if d.kind == "investment"]
+    assert [(d.investors[0].name, d.amount.amount) for d in own] == [("甲公司", 50_000_000)]
+
+
+def test_a_part_of_a_figure_told_is_still_no_deal() -> None:
+    (deal,) = _deals("本轮融资共100亿元，其中美元部分约90亿美元。")
+    assert deal.amount.amount == 10_000_000_000

@@ -187,7 +187,10 @@ _COPULA_BEFORE = re.compile(r"(?:约为|为|达到?)\s*$")
 _COPULA_START = re.compile(r"约?(?:为|达)")
 _ALREADY_PUT_BEFORE = compile_both(r"(?:已|此前|之前)(?:投入|投资|注资)的?$")
 _ROUND_AFTER = compile_both(r"^\s*的?\s*[A-Ka-k][-\d+]*轮")
-_PART_BEFORE = compile_both(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$")
+# (but "其中X认购N": X's own amount, not a part of a figure)
+_PART_BEFORE = compile_both(
+    r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)(?![^，。；]{0,6}?(?:认购|出资|投入|领投|跟投))[^，。；]{0,6}$"
+)
 _NEEDED_BEFORE = compile_both(r"(?:需要|\bneeds?\b|\brequires?\b)[^，。；,.]{0,6}$")
 _FUND_AFTER = compile_both(r"^[^，。；]{0,12}基金")
 _CHANGE_AFTER = compile_both(r"\s*(?:到|至)")
