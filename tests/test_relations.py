@@ -676,9 +676,9 @@ def test_a_reported_marker_between_investor_and_verb_keeps_the_investor() -> Non
 
 
 def test_one_cornerstone_investors_own_subscription_is_its_investment() -> None:
-    deals = _deals("甲公司、乙集团等作为基石投资者参与认购，其中甲公司认购5000万美元。")
+    deals = _deals("星河资本、远山集团等作为基石投资者参与认购，其中星河资本认购5000万美元。")
     own = [d for d in deals if d.kind == "investment"]
-    assert [(d.investors[0].name, d.amount.amount) for d in own] == [("甲公司", 50_000_000)]
+    assert [(d.investors[0].name, d.amount.amount) for d in own] == [("星河资本", 50_000_000)]
 
 
 def test_a_part_of_a_figure_told_is_still_no_deal() -> None:

@@ -373,7 +373,7 @@ _ZH_PART_AFTER = compile_both(
 _ZH_LIST_STOP = "，。；：:;！？"
 
 
-_ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由")
+_ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由|其中")  # names start after these
 
 
 def _zh_list_before(text: str, pos: int) -> list[str]:
