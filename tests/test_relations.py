@@ -684,3 +684,16 @@ def test_one_cornerstone_investors_own_subscription_is_its_investment() -> None:
 def test_a_part_of_a_figure_told_is_still_no_deal() -> None:
     (deal,) = _deals("本轮融资共100亿元，其中美元部分约90亿美元。")
     assert deal.amount.amount == 10_000_000_000
+
+
+def test_a_company_that_became_a_shareholder_is_an_investor() -> None:
+    (deal,) = _deals("Foo Corp has also become a shareholder.")
+    assert (deal.kind, deal.investee, [i.name for i in deal.investors]) == (
+        "investment",
+        COREFERENCE,
+        ["Foo"],
+    )
+
+
+def test_a_shareholder_of_another_company_is_not_read_as_this_ones() -> None:
+    assert _deals("Foo Corp became an investor in Bar Robotics last year.") == []

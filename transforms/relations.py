@@ -760,7 +760,14 @@ def may_tell_deal(text: str, flat: str, cjk: bool) -> bool:
     if cjk:
         frames = (_ZH_INVESTING, _ZH_RECEIVED, _ZH_SHAREHOLDERS, _OWN_BACKERS)
     else:
-        frames = (_EN_INVEST, _EN_BACK, _EN_OWN_TOTAL_HINT, _OWN_BACKERS, _EN_FINANCED_BY)
+        frames = (
+            _EN_INVEST,
+            _EN_BACK,
+            _EN_OWN_TOTAL_HINT,
+            _OWN_BACKERS,
+            _EN_BECAME_SHAREHOLDER,
+            _EN_FINANCED_BY,
+        )
     return any(p.search(flat) for p in frames) or has_role_cue(flat)
 
 
@@ -1220,6 +1227,15 @@ _OWN_BACKERS = compile_folded(
 )
 
 
+# "X has also become a shareholder": an investment told as a change of shareholding.
+_EN_BECAME_SHAREHOLDER = compile_folded(
+    r"\s+(?:has |have |had )?(?:also |since |now |then )*(?:become|became)\s+"
+    r"(?:a|an|one of (?:its|the))\s+(?:\w+\s+)?(?:shareholders?|investors?|backers?)\b"
+    r"(?!\s+(?:in|of)\s)",
+    needs="become|became",
+)
+
+
 def _own_backers(flat: str, sentence: Sentence) -> list[Deal]:
     """Investors a sentence lists as the company's own backers: background investments."""
     deals = []
@@ -1227,6 +1243,12 @@ def _own_backers(flat: str, sentence: Sentence) -> list[Deal]:
         after = _zh_list_after if has_cjk(flat) else _en_list_after
         names = after(flat, m.end())
         for deal in _investment_deals(sentence, names, [TOPIC], None, m.start(), flat):
+            deal.background = True
+            deals.append(deal)
+    for m in () if has_cjk(flat) else _EN_BECAME_SHAREHOLDER.finditer(flat):
+        start = _after_last(flat, ",;:—–", m.start())  # the subject right before, no clause
+        names = _list_names(flat[start : m.start()], backwards=True)[-1:]
+        for deal in _investment_deals(sentence, names, [COREFERENCE], None, m.start(), flat):
             deal.background = True
             deals.append(deal)
     return deals
