@@ -18,6 +18,10 @@ The rules (docs/warehouse.md tells them in prose):
 * `deal_id` is a hash of the group key and the deal's first-reported source
   (earliest published, then fact_id): re-runs and input order never change it,
   and a later article reporting a known deal only adds a source.
+
+`regroup_deals` forms the deals of some groups again after facts were added, giving
+exactly what `build_deals` gives, but faster: it knows each old fact's previous deal
+(see `_Replay`).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import re
 import unicodedata
 from calendar import monthrange
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -83,7 +87,7 @@ class _Source:
         return (self.published or date.max, self.fact_id)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Cluster:
     """A deal being formed: its sources and what the joining rules look at."""
 
@@ -94,6 +98,8 @@ class _Cluster:
     first_start: date | None = None
     last_end: date | None = None
     first_order: tuple = (date.max, "")
+    previous: str | None = None  # the previous deal it holds all sources of so far (`_Replay`)
+    changed: bool = False  # it differs from every previous deal so far (`_Replay`)
 
     def add(self, source: _Source) -> None:
         self.sources.append(source)
@@ -139,6 +145,55 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
     Returns (deals, deal_sources): one row per deal, one row per (deal_id, fact_id),
     both sorted by deal_id so the output does not depend on input order.
     """
+    deals: list[dict] = []
+    sources: list[dict] = []
+    for group_key, members in _groups(facts).items():
+        for cluster in _cluster(group_key[0], members):
+            deal, deal_sources = _summarize(group_key, cluster.sources)
+            deals.append(deal)
+            sources.extend(deal_sources)
+    link_rounds(deals)
+    deals.sort(key=lambda d: d["deal_id"])
+    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
+    return deals, sources
+
+
+def regroup_deals(
+    facts: Iterable[dict], previous: Mapping[str, str]
+) -> tuple[list[str], list[dict], list[dict]]:
+    """The deals of the groups of `facts` (every fact of those groups), as `build_deals`
+    forms them, told where each fact was before.
+
+    previous: fact_id -> deal_id of every fact of the previous deals of these groups,
+    whole deals (new facts are absent). It only makes the work shorter, never the
+    result different; when a fact of it is not in `facts` (a fact was removed), it is
+    not used at all.
+
+    Returns (the ids of previous deals formed again from exactly the same facts: their
+    rows and sources are unchanged; the rows of the other deals; their sources), with
+    `round_deal_id` left to `link_rounds`.
+    """
+    groups = _groups(facts)
+    if len(previous) != sum(s.fact_id in previous for g in groups.values() for s in g):
+        previous = {}
+    sizes = Counter(previous.values())
+    unchanged: list[str] = []
+    deals: list[dict] = []
+    sources: list[dict] = []
+    for group_key, members in groups.items():
+        for cluster in _cluster(group_key[0], members, previous):
+            previous_size = sizes[cluster.previous] if cluster.previous else 0
+            if not cluster.changed and previous_size == len(cluster.sources):
+                unchanged.append(cluster.previous)
+                continue
+            deal, deal_sources = _summarize(group_key, cluster.sources)
+            deals.append(deal)
+            sources.extend(deal_sources)
+    return unchanged, deals, sources
+
+
+def _groups(facts: Iterable[dict]) -> dict[tuple[str, str, str], list[_Source]]:
+    """The facts by (kind, canonical investee, canonical investor)."""
     groups: dict[tuple[str, str, str], list[_Source]] = defaultdict(list)
     key_cache: dict[str | None, str] = {}
     for row in facts:
@@ -147,18 +202,7 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
             if name not in key_cache:
                 key_cache[name] = canonical_key(name)
         groups[(row["kind"], key_cache[investee], key_cache[investor])].append(_source(row))
-
-    deals: list[dict] = []
-    sources: list[dict] = []
-    for group_key, members in groups.items():
-        for cluster in _cluster(group_key[0], members):
-            deal, deal_sources = _summarize(group_key, cluster)
-            deals.append(deal)
-            sources.extend(deal_sources)
-    link_rounds(deals)
-    deals.sort(key=lambda d: d["deal_id"])
-    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
-    return deals, sources
+    return groups
 
 
 def link_rounds(deals: list[dict]) -> None:
@@ -204,10 +248,21 @@ def _source(row: dict) -> _Source:
     )
 
 
-def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
-    """Deals of one (kind, investee, investor) group, as lists of their sources."""
+def _cluster(
+    kind: str, members: list[_Source], previous: Mapping[str, str] | None = None
+) -> list[_Cluster]:
+    """Deals of one (kind, investee, investor) group as clusters of their sources.
+
+    With `previous` (see `regroup_deals`), a cluster that is not `changed` at the end
+    holds the sources of the previous deal named by its `previous`, or some of them
+    (the group's facts lack the others).
+    """
     if len(members) == 1:
-        return [members]
+        cluster = _Cluster()
+        cluster.add(members[0])
+        cluster.previous = previous.get(members[0].fact_id) if previous else None
+        return [cluster]
+    replay = _Replay(previous) if previous else None
     dated = sorted(
         (s for s in members if s.precision in ("day", "month")),
         key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
@@ -229,15 +284,19 @@ def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
             target = _Cluster()
             clusters.append(target)
         target.add(source)
+        if replay:
+            replay.placed(source, target)
     by_year: dict[int | None, list[_Cluster]] = defaultdict(list)
     for cluster in clusters:
         _index_by_year(by_year, cluster)
     for source in coarse:
-        if source.precision == "year":
-            pool = [*by_year[source.start.year], *by_year[None]]
-        else:
-            pool = clusters
-        candidates = [c for c in pool if _joins_coarse(c, source)]
+        candidates = replay.candidates(source) if replay else None
+        if candidates is None:
+            if source.precision == "year":
+                pool = [*by_year[source.start.year], *by_year[None]]
+            else:
+                pool = clusters
+            candidates = [c for c in pool if _joins_coarse(c, source)]
         if candidates:
             target = min(candidates, key=lambda c: _attachment_preference(c, source))
         else:
@@ -245,9 +304,83 @@ def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
             clusters.append(target)
         was_undated = target.first_start is None
         target.add(source)
+        if replay:
+            replay.placed(source, target)
         if not target.sources[1:] or (was_undated and target.first_start is not None):
             _index_by_year(by_year, target)
-    return [cluster.sources for cluster in clusters]
+    return clusters
+
+
+class _Replay:
+    """Clustering a group again, told the previous deal of each old fact.
+
+    The facts are placed in the same order as before (a total order on the facts
+    themselves), so up to the first new fact every cluster equals a previous deal as it
+    was at the same point. A cluster *covers* a previous deal while it holds all the
+    deal's sources so far, and is *unchanged* while it holds exactly those; its state
+    (articles, figures, round, dates) is then the deal's state at the same point of the
+    previous run, because the state is a function of the sources. Every other cluster
+    is *changed*.
+
+    A coarse fact (year-only or undated) goes to the best of the clusters it may join,
+    by a total order (`_attachment_preference`). Last time it went to its previous deal,
+    which beat every cluster of then, the unchanged ones included. A cluster covering
+    that deal and still open to the fact is at least as good as the deal was (as many
+    articles or more, dates and first report no later, and an amount that agrees if
+    any source of the deal's agreed: it has the deal's figures, and any figure it has
+    in the fact's currency agrees, else the fact could not join). So it too beats every
+    unchanged cluster, and only the changed clusters can take the fact. When the fact
+    created its previous deal, no cluster could take it then, so again only a changed
+    cluster can now. Otherwise (its deal is not covered, or its cover will not take it,
+    or the fact is new) it is compared with every cluster. The dated phase needs no
+    help: it looks only at the clusters of the last `WINDOW_DAYS`.
+    """
+
+    def __init__(self, previous: Mapping[str, str]) -> None:
+        self.previous = previous
+        self.covering: dict[str, _Cluster] = {}  # previous deal id -> the cluster covering it
+        self.changed: list[_Cluster] = []
+        self.started: set[str] = set()  # previous deals that have received a source again
+
+    def candidates(self, source: _Source) -> list[_Cluster] | None:
+        """The clusters a coarse source may join, or None: compare it with every cluster."""
+        deal = self.previous.get(source.fact_id)
+        if deal is None:
+            return None
+        joinable = [c for c in self.changed if _joins_coarse(c, source)]
+        if deal not in self.started:
+            return joinable
+        cover = self.covering.get(deal)
+        if cover is None:
+            return None
+        if not cover.changed:
+            return [*joinable, cover]
+        return joinable if any(c is cover for c in joinable) else None
+
+    def placed(self, source: _Source, cluster: _Cluster) -> None:
+        """Record that `source` was added to `cluster` (perhaps a new one)."""
+        deal = self.previous.get(source.fact_id)
+        if deal is None:  # a new fact
+            self._change(cluster)
+            return
+        first = deal not in self.started
+        self.started.add(deal)
+        if cluster.previous == deal:
+            return
+        if first and not cluster.changed and not cluster.sources[1:]:
+            cluster.previous = deal  # created by the fact that created the previous deal
+            self.covering[deal] = cluster
+            return
+        self._change(cluster)  # it has a source its previous deal has not
+        cover = self.covering.pop(deal, None)
+        if cover is not None:  # the previous deal got this source, its cover did not
+            cover.previous = None
+            self._change(cover)
+
+    def _change(self, cluster: _Cluster) -> None:
+        if not cluster.changed:
+            cluster.changed = True
+            self.changed.append(cluster)
 
 
 def _index_by_year(by_year: dict[int | None, list[_Cluster]], cluster: _Cluster) -> None:
