@@ -1,4 +1,5 @@
-"""Deals formed again after an increment (`regroup_deals`) equal deals formed from scratch.
+"""Deals formed again after an increment (`regroup_deals`) equal deals formed from scratch,
+and the clustering equals the plain statement of its rules (`reference_clusters`).
 
 The facts come from a generator that crowds few companies and investors into groups of
 many facts: dated, month-dated, year-only, undated and badly dated reports, several facts
@@ -14,6 +15,7 @@ from decimal import Decimal
 
 import pytest
 
+from fundwire.transforms import deals as rules
 from fundwire.transforms.deals import build_deals, canonical_key, link_rounds, regroup_deals
 
 _INVESTEES = ["Acme Robotics", "ACME Robotics Inc", "Nimbus Labs", "星河科技有限公司", "星河科技"]
@@ -102,6 +104,97 @@ def regrouped(
     return deals, sources
 
 
+def reference_clusters(kind: str, members: list) -> list[list[str]]:
+    """The clustering as first written (before the ranked search of coarse facts), one
+    comparison at a time: the fact_ids of each deal. `transforms.deals._cluster` must
+    give the same deals."""
+    dated = sorted(
+        (s for s in members if s.precision in ("day", "month")),
+        key=lambda s: (s.start, -rules._DATE_PRECISION[s.precision], s.order),
+    )
+    coarse = sorted(
+        (s for s in members if s.precision not in ("day", "month")),
+        key=lambda s: (s.start or date.max, s.order),
+    )
+    clusters: list = []
+    for source in dated:
+        target = None
+        for cluster in reversed(clusters):
+            if rules._joins_dated(kind, cluster, source):
+                target = cluster
+                break
+            if kind != "stake" and (source.start - cluster.first_start).days > rules.WINDOW_DAYS:
+                break
+        if target is None:
+            target = rules._Cluster()
+            clusters.append(target)
+        target.add(source)
+    by_year: dict = defaultdict(list)  # clusters by the years they span (undated: None)
+    for cluster in clusters:
+        index_by_year(by_year, cluster)
+    for source in coarse:
+        pool = (
+            [*by_year[source.start.year], *by_year[None]]
+            if source.precision == "year"
+            else clusters
+        )
+        candidates = [c for c in pool if joins_coarse(c, source)]
+        if candidates:
+            target = min(
+                candidates,
+                key=lambda c: (
+                    -rules._amount_fit(c, source),
+                    -len(c.articles),
+                    c.first_start or date.max,
+                    c.first_order,
+                ),
+            )
+        else:
+            target = rules._Cluster()
+            clusters.append(target)
+        was_undated = target.first_start is None
+        target.add(source)
+        if not target.sources[1:] or (was_undated and target.first_start is not None):
+            index_by_year(by_year, target)
+    return sorted(sorted(s.fact_id for s in cluster.sources) for cluster in clusters)
+
+
+def index_by_year(by_year: dict, cluster) -> None:
+    if cluster.first_start is None:
+        by_year[None].append(cluster)
+        return
+    for year in range(cluster.first_start.year, cluster.last_end.year + 1):
+        by_year[year].append(cluster)
+
+
+def joins_coarse(cluster, source) -> bool:
+    if source.article_id in cluster.articles or not rules._rounds_compatible(cluster, source):
+        return False
+    if source.precision == "year":
+        if cluster.first_start is not None and not (
+            cluster.first_start.year <= source.start.year <= cluster.last_end.year
+        ):
+            return False
+    elif (
+        source.published is not None
+        and cluster.first_start is not None
+        and cluster.first_start > source.published
+    ):
+        return False
+    return rules._amount_fit(cluster, source) > 0
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_clustering_follows_the_rules_as_stated(seed: int) -> None:
+    facts = random_facts(seed, articles=60 + 5 * seed)
+    groups = rules._groups(facts)
+    for (kind, _, _), members in groups.items():
+        clusters = rules._cluster(kind, list(members))
+        assert sorted(sorted(s.fact_id for s in c.sources) for c in clusters) == (
+            reference_clusters(kind, [rules._source(s.row) for s in members])
+        )
+
+
 def canonical(rows: list[dict]) -> list[tuple]:
     return sorted((tuple(sorted(row.items())) for row in rows), key=repr)
 
@@ -125,18 +218,20 @@ def test_most_deals_of_a_small_increment_are_kept_unchanged() -> None:
     assert len(unchanged) + len(deals) == len(build_deals(facts)[0])
 
 
-def test_previous_deals_missing_a_fact_are_not_trusted() -> None:
+def test_a_previous_deal_that_lost_a_fact_is_formed_again() -> None:
     facts = random_facts(3)
-    _, old_sources = build_deals(facts)
+    old_deals, old_sources = build_deals(facts)
     by_deal = defaultdict(list)
     for s in old_sources:
         by_deal[s["deal_id"]].append(s["fact_id"])
-    big = max(by_deal.values(), key=len)
-    after = [f for f in facts if f["fact_id"] != big[0]]
+    deal_id, members = max(by_deal.items(), key=lambda item: len(item[1]))
+    after = [f for f in facts if f["fact_id"] != members[0]]
     previous = {s["fact_id"]: s["deal_id"] for s in old_sources}
     unchanged, deals, sources = regroup_deals(after, previous)
-    assert unchanged == []
-    expected_deals, expected_sources = build_deals(after)
+    assert deal_id not in unchanged
+    deals += [d for d in old_deals if d["deal_id"] in unchanged]
+    sources += [s for s in old_sources if s["deal_id"] in unchanged]
     link_rounds(deals)
+    expected_deals, expected_sources = build_deals(after)
     assert canonical(deals) == canonical(expected_deals)
     assert canonical(sources) == canonical(expected_sources)

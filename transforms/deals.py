@@ -19,9 +19,8 @@ The rules (docs/warehouse.md tells them in prose):
   (earliest published, then fact_id): re-runs and input order never change it,
   and a later article reporting a known deal only adds a source.
 
-`regroup_deals` forms the deals of some groups again after facts were added, giving
-exactly what `build_deals` gives, but faster: it knows each old fact's previous deal
-(see `_Replay`).
+`regroup_deals` forms the deals of some groups again after facts were added or
+removed and tells which previous deals came out of the same facts (their rows stand).
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import insort
 from calendar import monthrange
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -98,8 +98,6 @@ class _Cluster:
     first_start: date | None = None
     last_end: date | None = None
     first_order: tuple = (date.max, "")
-    previous: str | None = None  # the previous deal it holds all sources of so far (`_Replay`)
-    changed: bool = False  # it differs from every previous deal so far (`_Replay`)
 
     def add(self, source: _Source) -> None:
         self.sources.append(source)
@@ -162,29 +160,27 @@ def regroup_deals(
     facts: Iterable[dict], previous: Mapping[str, str]
 ) -> tuple[list[str], list[dict], list[dict]]:
     """The deals of the groups of `facts` (every fact of those groups), as `build_deals`
-    forms them, told where each fact was before.
+    forms them, told which deal each fact was in before.
 
-    previous: fact_id -> deal_id of every fact of the previous deals of these groups,
-    whole deals (new facts are absent). It only makes the work shorter, never the
-    result different; when a fact of it is not in `facts` (a fact was removed), it is
-    not used at all.
+    previous: fact_id -> deal_id for every fact of the previous deals of these groups
+    (whole deals, removed facts included; new facts are absent). A deal's row and
+    sources are a function of its facts, so a deal formed of exactly the facts of a
+    previous deal keeps that deal's row.
 
     Returns (the ids of previous deals formed again from exactly the same facts: their
     rows and sources are unchanged; the rows of the other deals; their sources), with
     `round_deal_id` left to `link_rounds`.
     """
-    groups = _groups(facts)
-    if len(previous) != sum(s.fact_id in previous for g in groups.values() for s in g):
-        previous = {}
     sizes = Counter(previous.values())
     unchanged: list[str] = []
     deals: list[dict] = []
     sources: list[dict] = []
-    for group_key, members in groups.items():
-        for cluster in _cluster(group_key[0], members, previous):
-            previous_size = sizes[cluster.previous] if cluster.previous else 0
-            if not cluster.changed and previous_size == len(cluster.sources):
-                unchanged.append(cluster.previous)
+    for group_key, members in _groups(facts).items():
+        for cluster in _cluster(group_key[0], members):
+            before = {previous.get(s.fact_id) for s in cluster.sources}
+            deal_id = before.pop() if len(before) == 1 else None
+            if deal_id is not None and sizes[deal_id] == len(cluster.sources):
+                unchanged.append(deal_id)  # the same facts: the same row and sources
                 continue
             deal, deal_sources = _summarize(group_key, cluster.sources)
             deals.append(deal)
@@ -248,21 +244,12 @@ def _source(row: dict) -> _Source:
     )
 
 
-def _cluster(
-    kind: str, members: list[_Source], previous: Mapping[str, str] | None = None
-) -> list[_Cluster]:
-    """Deals of one (kind, investee, investor) group as clusters of their sources.
-
-    With `previous` (see `regroup_deals`), a cluster that is not `changed` at the end
-    holds the sources of the previous deal named by its `previous`, or some of them
-    (the group's facts lack the others).
-    """
+def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
+    """Deals of one (kind, investee, investor) group as clusters of their sources."""
     if len(members) == 1:
         cluster = _Cluster()
         cluster.add(members[0])
-        cluster.previous = previous.get(members[0].fact_id) if previous else None
         return [cluster]
-    replay = _Replay(previous) if previous else None
     dated = sorted(
         (s for s in members if s.precision in ("day", "month")),
         key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
@@ -284,112 +271,38 @@ def _cluster(
             target = _Cluster()
             clusters.append(target)
         target.add(source)
-        if replay:
-            replay.placed(source, target)
-    by_year: dict[int | None, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        _index_by_year(by_year, cluster)
+    ranked = sorted(clusters, key=_rank)
     for source in coarse:
-        candidates = replay.candidates(source) if replay else None
-        if candidates is None:
-            if source.precision == "year":
-                pool = [*by_year[source.start.year], *by_year[None]]
-            else:
-                pool = clusters
-            candidates = [c for c in pool if _joins_coarse(c, source)]
-        if candidates:
-            target = min(candidates, key=lambda c: _attachment_preference(c, source))
-        else:
+        target = _best_attachment(ranked, source)
+        if target is None:
             target = _Cluster()
             clusters.append(target)
-        was_undated = target.first_start is None
+        else:
+            ranked.remove(target)  # its rank improves: it gains a source
         target.add(source)
-        if replay:
-            replay.placed(source, target)
-        if not target.sources[1:] or (was_undated and target.first_start is not None):
-            _index_by_year(by_year, target)
+        insort(ranked, target, key=_rank)
     return clusters
 
 
-class _Replay:
-    """Clustering a group again, told the previous deal of each old fact.
+def _rank(cluster: _Cluster) -> tuple:
+    """Best first, amounts aside: most articles, earliest date, first source (a total order)."""
+    return (-len(cluster.articles), cluster.first_start or date.max, cluster.first_order)
 
-    The facts are placed in the same order as before (a total order on the facts
-    themselves), so up to the first new fact every cluster equals a previous deal as it
-    was at the same point. A cluster *covers* a previous deal while it holds all the
-    deal's sources so far, and is *unchanged* while it holds exactly those; its state
-    (articles, figures, round, dates) is then the deal's state at the same point of the
-    previous run, because the state is a function of the sources. Every other cluster
-    is *changed*.
 
-    A coarse fact (year-only or undated) goes to the best of the clusters it may join,
-    by a total order (`_attachment_preference`). Last time it went to its previous deal,
-    which beat every cluster of then, the unchanged ones included. A cluster covering
-    that deal and still open to the fact is at least as good as the deal was (as many
-    articles or more, dates and first report no later, and an amount that agrees if
-    any source of the deal's agreed: it has the deal's figures, and any figure it has
-    in the fact's currency agrees, else the fact could not join). So it too beats every
-    unchanged cluster, and only the changed clusters can take the fact. When the fact
-    created its previous deal, no cluster could take it then, so again only a changed
-    cluster can now. Otherwise (its deal is not covered, or its cover will not take it,
-    or the fact is new) it is compared with every cluster. The dated phase needs no
-    help: it looks only at the clusters of the last `WINDOW_DAYS`.
+def _best_attachment(ranked: list[_Cluster], source: _Source) -> _Cluster | None:
+    """The deal a coarse fact attaches to: of those it may join, one whose amount agrees,
+    else one with nothing to compare; the first by `_rank` (clusters given in that order).
     """
-
-    def __init__(self, previous: Mapping[str, str]) -> None:
-        self.previous = previous
-        self.covering: dict[str, _Cluster] = {}  # previous deal id -> the cluster covering it
-        self.changed: list[_Cluster] = []
-        self.started: set[str] = set()  # previous deals that have received a source again
-
-    def candidates(self, source: _Source) -> list[_Cluster] | None:
-        """The clusters a coarse source may join, or None: compare it with every cluster."""
-        deal = self.previous.get(source.fact_id)
-        if deal is None:
-            return None
-        joinable = [c for c in self.changed if _joins_coarse(c, source)]
-        if deal not in self.started:
-            return joinable
-        cover = self.covering.get(deal)
-        if cover is None:
-            return None
-        if not cover.changed:
-            return [*joinable, cover]
-        return joinable if any(c is cover for c in joinable) else None
-
-    def placed(self, source: _Source, cluster: _Cluster) -> None:
-        """Record that `source` was added to `cluster` (perhaps a new one)."""
-        deal = self.previous.get(source.fact_id)
-        if deal is None:  # a new fact
-            self._change(cluster)
-            return
-        first = deal not in self.started
-        self.started.add(deal)
-        if cluster.previous == deal:
-            return
-        if first and not cluster.changed and not cluster.sources[1:]:
-            cluster.previous = deal  # created by the fact that created the previous deal
-            self.covering[deal] = cluster
-            return
-        self._change(cluster)  # it has a source its previous deal has not
-        cover = self.covering.pop(deal, None)
-        if cover is not None:  # the previous deal got this source, its cover did not
-            cover.previous = None
-            self._change(cover)
-
-    def _change(self, cluster: _Cluster) -> None:
-        if not cluster.changed:
-            cluster.changed = True
-            self.changed.append(cluster)
-
-
-def _index_by_year(by_year: dict[int | None, list[_Cluster]], cluster: _Cluster) -> None:
-    """Register a cluster under every year it spans (undated clusters under None)."""
-    if cluster.first_start is None:
-        by_year[None].append(cluster)
-        return
-    for year in range(cluster.first_start.year, cluster.last_end.year + 1):
-        by_year[year].append(cluster)
+    fallback = None
+    for cluster in ranked:
+        if not _may_attach(cluster, source):
+            continue
+        fit = _amount_fit(cluster, source)
+        if fit == 2 or (fit == 1 and source.amount is None):  # nothing later can do better
+            return cluster
+        if fit == 1 and fallback is None:
+            fallback = cluster
+    return fallback
 
 
 def _rounds_compatible(cluster: _Cluster, source: _Source) -> bool:
@@ -406,21 +319,20 @@ def _joins_dated(kind: str, cluster: _Cluster, source: _Source) -> bool:
     return (source.start - cluster.first_start).days <= WINDOW_DAYS
 
 
-def _joins_coarse(cluster: _Cluster, source: _Source) -> bool:
+def _may_attach(cluster: _Cluster, source: _Source) -> bool:
+    """A coarse fact may join the cluster, amounts aside: no source of its article, the
+    same round, and dates that fit."""
     if source.article_id in cluster.articles or not _rounds_compatible(cluster, source):
         return False
     if source.precision == "year":
-        if cluster.first_start is not None and not (
+        return cluster.first_start is None or (
             cluster.first_start.year <= source.start.year <= cluster.last_end.year
-        ):
-            return False
-    elif (
-        source.published is not None
-        and cluster.first_start is not None
-        and cluster.first_start > source.published
-    ):
-        return False
-    return _amount_fit(cluster, source) > 0
+        )
+    return (
+        source.published is None
+        or cluster.first_start is None
+        or cluster.first_start <= source.published
+    )
 
 
 def _amount_fit(cluster: _Cluster, source: _Source) -> int:
@@ -431,16 +343,6 @@ def _amount_fit(cluster: _Cluster, source: _Source) -> int:
     if not comparable:
         return 1
     return 2 if any(_agree(s, source) for s in comparable) else 0
-
-
-def _attachment_preference(cluster: _Cluster, source: _Source) -> tuple:
-    """Sort key, best first: amount agrees, most articles, earliest date, first source."""
-    return (
-        -_amount_fit(cluster, source),
-        -len(cluster.articles),
-        cluster.first_start or date.max,
-        cluster.first_order,
-    )
 
 
 def _range(source: _Source, headline: bool) -> tuple[Decimal, Decimal]:

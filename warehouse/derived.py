@@ -113,33 +113,23 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     fact_groups, deal_groups = _group_keys(facts), _group_keys(old_deals)
     added = _not_in(facts["fact_id"], old_sources["fact_id"])
     removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
-    broken = pc.unique(
-        deal_groups.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
-    )  # groups whose deals lost a fact
-    touched = pc.unique(pa.chunked_array([*fact_groups.filter(added).chunks, broken], pa.string()))
+    lost = deal_groups.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
+    touched = pc.unique(pa.chunked_array([*fact_groups.filter(added).chunks, *lost.chunks]))
     if len(touched) == 0:
         return old_deals, old_sources, 0
     facts = facts.filter(pc.is_in(fact_groups, value_set=touched))
     regrouped = pc.is_in(deal_groups, value_set=touched)
-    known = old_deals.filter(pc.and_(regrouped, pc.invert(pc.is_in(deal_groups, value_set=broken))))
-    known_sources = old_sources.filter(pc.is_in(old_sources["deal_id"], value_set=known["deal_id"]))
-    previous = dict(
-        zip(known_sources["fact_id"].to_pylist(), known_sources["deal_id"].to_pylist(), strict=True)
+    known = old_sources.filter(
+        pc.is_in(old_sources["deal_id"], value_set=old_deals["deal_id"].filter(regrouped))
     )
+    previous = dict(zip(known["fact_id"].to_pylist(), known["deal_id"].to_pylist(), strict=True))
     slices = -(-facts.num_rows // FACTS_PER_SLICE)  # a slice of companies at a time
     fact_slice = _slice_of(_canonical(facts["investee"]), slices)
     unchanged: list[str] = []
     formed, formed_sources = [DEALS.schema.empty_table()], [DEAL_SOURCES.schema.empty_table()]
     for number in range(slices):
         rows = facts.filter(pc.equal(fact_slice, number)).to_pylist()
-        kept, deals, sources = regroup_deals(
-            rows,
-            {
-                row["fact_id"]: previous[row["fact_id"]]
-                for row in rows
-                if row["fact_id"] in previous
-            },
-        )
+        kept, deals, sources = regroup_deals(rows, previous)
         unchanged.extend(kept)
         formed.append(table_from_rows(deals, DEALS))
         formed_sources.append(_sources(sources))
