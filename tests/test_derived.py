@@ -78,6 +78,7 @@ def test_incremental_derive_equals_a_full_recomputation(
     assert derived.derive_tables(warehouse, "EUR").groups_reclustered is None
     _write_facts(warehouse, after)
     assert derived.derive_tables(warehouse, "EUR").groups_reclustered
+    assert derived.derive_tables(warehouse, "EUR").groups_reclustered == 0  # nothing new
     _write_facts(scratch, after)
     assert derived.derive_tables(scratch, "EUR").groups_reclustered is None
     assert _derived_rows(warehouse) == _derived_rows(scratch)

@@ -114,7 +114,9 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     added = _not_in(facts["fact_id"], old_sources["fact_id"])
     removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
     lost = deal_groups.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
-    touched = pc.unique(pa.chunked_array([*fact_groups.filter(added).chunks, *lost.chunks]))
+    touched = pc.unique(
+        pa.chunked_array([*fact_groups.filter(added).chunks, *lost.chunks], pa.string())
+    )
     if len(touched) == 0:
         return old_deals, old_sources, 0
     facts = facts.filter(pc.is_in(fact_groups, value_set=touched))
