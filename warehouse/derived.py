@@ -105,18 +105,20 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
 
     Only the (kind, investee, investor) groups of facts added or removed are formed
     again (`regroup_deals`, told each old fact's deal: a deal formed again from the same
-    facts keeps its row and sources); the other deals of their companies are only
-    linked to rounds again.
+    facts keeps its row and sources), and only the deals whose round may have changed
+    are linked to rounds again.
     """
     old_deals = read_table(warehouse, DEALS)
     old_sources = read_table(warehouse, DEAL_SOURCES)
     fact_groups, deal_groups = _group_keys(facts), _group_keys(old_deals)
     added = _not_in(facts["fact_id"], old_sources["fact_id"])
-    removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
-    lost = deal_groups.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
-    touched = pc.unique(
-        pa.chunked_array([*fact_groups.filter(added).chunks, *lost.chunks], pa.string())
-    )
+    new_groups = fact_groups.filter(added)
+    touched = new_groups.chunks
+    if facts.num_rows - len(new_groups) != old_sources.num_rows:  # facts were removed
+        removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
+        lost = pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"])
+        touched += deal_groups.filter(lost).chunks
+    touched = pc.unique(pa.chunked_array(touched, pa.string()))
     if len(touched) == 0:
         return old_deals, old_sources, 0
     facts = facts.filter(pc.is_in(fact_groups, value_set=touched))
@@ -135,36 +137,62 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
         unchanged.extend(kept)
         formed.append(table_from_rows(deals, DEALS))
         formed_sources.append(_sources(sources))
-    kept_ids = pa.array(unchanged, pa.string())
-    stale = pc.and_(regrouped, pc.invert(pc.is_in(old_deals["deal_id"], value_set=kept_ids)))
-    deals = pa.concat_tables([old_deals.filter(pc.invert(stale)), *formed])
+    stale = pc.and_(
+        regrouped,
+        pc.invert(pc.is_in(old_deals["deal_id"], value_set=pa.array(unchanged, pa.string()))),
+    )
+    new_deals = pa.concat_tables(formed)
     sources = pa.concat_tables(formed_sources)
     evidence = pc.take(
         facts["evidence"], pc.index_in(sources["fact_id"], value_set=facts["fact_id"])
     )
     sources = sources.set_column(sources.schema.get_field_index("evidence"), "evidence", evidence)
-    stale_ids = old_deals["deal_id"].filter(stale)
+    stale_deals = old_deals.filter(stale)
     sources = pa.concat_tables(
         [
-            old_sources.filter(pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale_ids))),
+            old_sources.filter(
+                pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale_deals["deal_id"]))
+            ),
             sources,
         ]
     )
-    companies = pc.unique(_canonical(facts["investee"]))
-    return _link_rounds_of(deals, companies), sources, len(touched)
+    deals = pa.concat_tables([old_deals.filter(pc.invert(stale)), new_deals])
+    return _link_rounds_again(deals, new_deals, stale_deals), sources, len(touched)
 
 
-def _link_rounds_of(deals: pa.Table, companies: pa.Array) -> pa.Table:
-    """The deals, with the investments and valuations of `companies` linked to rounds again."""
-    mine = pc.is_in(_canonical(deals["investee"]), value_set=companies)
-    linked = deals.filter(mine)
-    rows = linked.select(["deal_id", "kind", "investee", "round", "date_start"]).to_pylist()
-    link_rounds(rows)
-    round_ids = pa.array([row.get("round_deal_id") for row in rows], pa.string())
-    column = linked.schema.get_field_index("round_deal_id")
-    return pa.concat_tables(
-        [deals.filter(pc.invert(mine)), linked.set_column(column, "round_deal_id", round_ids)]
+def _link_rounds_again(deals: pa.Table, new: pa.Table, gone: pa.Table) -> pa.Table:
+    """The deals, with `round_deal_id` set again where it may differ from the stored one.
+
+    A deal's round is a function of the deal and of its company's round deals, so only
+    the `new` deals and the deals of companies that gained or lost (`gone`) a round
+    deal need linking.
+    """
+    changed = pa.concat_tables(
+        [new.select(["kind", "investee"]), gone.select(["kind", "investee"])]
     )
+    rounds_changed = _canonical(changed["investee"]).filter(pc.equal(changed["kind"], "round"))
+    company = _canonical(deals["investee"])
+    relink = pc.and_(
+        pc.is_in(deals["kind"], value_set=pa.array(["investment", "valuation"])),
+        pc.or_(
+            pc.is_in(deals["deal_id"], value_set=new["deal_id"]),
+            pc.is_in(company, value_set=pc.unique(rounds_changed)),
+        ),
+    )
+    rounds = pc.and_(
+        pc.equal(deals["kind"], "round"),
+        pc.is_in(company, value_set=pc.unique(company.filter(relink))),
+    )
+    wanted = pc.or_(relink, rounds)
+    rows = deals.filter(wanted).select(["deal_id", "kind", "investee", "round", "date_start"])
+    rows = rows.to_pylist()
+    link_rounds(rows)
+    round_ids = deals["round_deal_id"].to_pylist()
+    for position, row in zip(pc.indices_nonzero(wanted).to_pylist(), rows, strict=True):
+        if "round_deal_id" in row:  # set by link_rounds: an investment or a valuation
+            round_ids[position] = row["round_deal_id"]
+    column = deals.schema.get_field_index("round_deal_id")
+    return deals.set_column(column, "round_deal_id", pa.array(round_ids, pa.string()))
 
 
 def _build_by_company(facts: pa.Table) -> tuple[pa.Table, pa.Table]:
