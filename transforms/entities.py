@@ -18,6 +18,7 @@ from importlib import resources
 
 import ahocorasick
 
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.places import is_place
 
@@ -44,7 +45,7 @@ class Mention:
 # --- the alias table -------------------------------------------------------------------
 
 
-_KEY_PUNCTUATION = re.compile(r"[\s.,·・'’\"“”()（）\-_&]+")
+_KEY_PUNCTUATION = compile_scanning(r"[\s.,·・'’\"“”()（）\-_&]+")
 
 
 @lru_cache(maxsize=65536)
@@ -384,7 +385,7 @@ _EN_STOP_END = frozenset(
 )
 # Places and the adjectives of nationality: they describe a party ("Swedish payments firm
 # Klarna", "Japan's three largest banks"), they never are one.
-_EN_PLACE = re.compile(
+_EN_PLACE = compile_scanning(
     r"(?:(?:(?:North|South|East|West|Central|Southeast|Northern|Southern|Eastern|Western)\s+)?"
     r"(?:Japan|China|India|Korea|Singapore|Germany|France|Britain|England|Europe|Asia|Africa|"
     r"America|Canada|Mexico|Brazil|Australia|Israel|Italy|Spain|Sweden|Norway|Denmark|Finland|"
@@ -465,7 +466,7 @@ _ZH_PLACE_PARTY = compile_both(
 _ZH_UNNAMED_UNIT = compile_both(
     r"(?<=..)旗下(?:的)?(?:一家|一只|全资|控股|投资|产业|战略|创投|风投)*(?:子公司|公司|基金|机构|部门|平台)$"
 )
-_ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
+_ZH_LATIN_TAIL = compile_scanning(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
 _ZH_VAGUE = compile_both(
     r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮"
 )
@@ -531,7 +532,7 @@ def _is_place_or_its_people(name: str) -> bool:
     return is_place(name) or (place_party is not None and is_place(place_party.group("place")))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = compile_scanning(r"[\u4e00-\u9fff]")
 
 
 def has_cjk(text: str) -> bool:

@@ -28,6 +28,7 @@ from fundwire.transforms.entities import (
     has_cjk,
     is_coreference,
 )
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both, compile_folded
 from fundwire.transforms.money import Money, find_money
 from fundwire.transforms.rounds import find_rounds, find_status
@@ -146,7 +147,7 @@ _TRANCHE_BEFORE = compile_folded(
     r"\b(?:the remaining|the rest of the|the balance of)\s+(?:\w+\s+){0,1}$"
 )
 # A wire dateline opening the story: "STOCKHOLM (Wire) -", "LONDON, March 3 (Reuters) —".
-_DATELINE = re.compile(
+_DATELINE = compile_scanning(
     r"^[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,40}\))?"
     r"\s*(?:[-—–]{1,2}|:)\s+"
 )
@@ -181,10 +182,10 @@ def _sentence_figures(text: str, yen_or_yuan: str) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-_AT_BEFORE = re.compile(r"\bat (?:around |about |roughly )?$")
-_VALUATION_WORD = re.compile(r"valuation", re.I)
-_COPULA_BEFORE = re.compile(r"(?:约为|为|达到?)\s*$")
-_COPULA_START = re.compile(r"约?(?:为|达)")
+_AT_BEFORE = compile_scanning(r"\bat (?:around |about |roughly )?$")
+_VALUATION_WORD = compile_scanning(r"valuation", re.I)
+_COPULA_BEFORE = compile_scanning(r"(?:约为|为|达到?)\s*$")
+_COPULA_START = compile_scanning(r"约?(?:为|达)")
 _ALREADY_PUT_BEFORE = compile_both(r"(?:已|此前|之前)(?:投入|投资|注资)的?$")
 _ROUND_AFTER = compile_both(r"^\s*的?\s*[A-Ka-k][-\d+]*轮")
 _PART_BEFORE = compile_both(r"部分(?:约|为|达|规模)?\s*$|(?:其中|包括)[^，。；]{0,6}$")
@@ -275,12 +276,12 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
 
 
 # An item that describes investors without naming them: "Japan's three largest banks".
-_EN_UNNAMED_GROUP = re.compile(
+_EN_UNNAMED_GROUP = compile_scanning(
     r"^\s*(?:(?:and|including|from|with)\s+)*(?:[A-Z][\w.-]*['’]s\s+)?(?:a|an|two|three|four|five|"
     r"several|some|many|other|its|their|a group of|a number of)\s+[a-z][\w\s-]*[.]?$"
 )
 # An item that only describes the next one by its parent: "Foo Corp's venture arm".
-_EN_PARENT_OF_NEXT = re.compile(
+_EN_PARENT_OF_NEXT = compile_scanning(
     r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
 )
 
@@ -296,11 +297,11 @@ def _run_together(item: str) -> tuple[str, ...]:
     return (*(m.text for m in known[:-1]), item[known[-1].start :])
 
 
-_ZH_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
+_ZH_NAME_GAP = compile_scanning(r"[\u4e00-\u9fffA-Za-z]{3,}")
 _EN_ITEM_LEAD = compile_both(
     r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
-_EN_ITEM_TAIL = re.compile(
+_EN_ITEM_TAIL = compile_scanning(
     r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*"
     r"|(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*)[\s.,]*$"
 )
@@ -398,7 +399,7 @@ _EN_LIST_STOP = compile_folded(
     r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b)"
 )
 # Where a capitalized name starts a new clause: "and Beta Capital also…", ", Zeta said".
-_EN_LIST_STOP_NAMED = re.compile(
+_EN_LIST_STOP_NAMED = compile_scanning(
     r",?\s+and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b"
     r"|,\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:said|says|announced|confirmed)\b"
 )
@@ -410,7 +411,7 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     return _list_names(text[pos:end], backwards=False)
 
 
-_EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when|that)\s+")
+_EN_RELATIVE = compile_scanning(r"\b(?:which|whom|where|when|that)\s+")
 
 
 def _en_list_before(text: str, pos: int) -> list[str]:
@@ -429,7 +430,7 @@ _CUE_HINTS = {
     _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: compile_folded(r"led |headed "),
-    _EN_LED_COMPOUND: re.compile(r"-led"),
+    _EN_LED_COMPOUND: compile_scanning(r"-led"),
     _EN_LEAD_BEFORE: compile_folded(r" (?:co-)?led | headed | spearheaded "),
     _EN_PART_AFTER: compile_folded(
         r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
@@ -666,12 +667,12 @@ def _en_subject(flat: str, pos: int) -> str | None:
 
 
 # The speaker a sentence ends with: "…, Zeta said on Wednesday."
-_SAID_AFTER = re.compile(
+_SAID_AFTER = compile_scanning(
     r",\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:said|says|announced|confirmed)\b"
 )
 # A name that qualifies a descriptor before the real subject: "OpenAI rival Zeta",
 # "Nvidia-backed AI developer Zeta", "the Stockholm payments firm Zeta".
-_DESCRIBES_NEXT = re.compile(
+_DESCRIBES_NEXT = compile_scanning(
     r"(?:-[a-z]+)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:developer|start-?up|firm|maker|company|rival|"
     r"unit|arm|subsidiary|platform|provider|operator|giant|lender|startup|player|specialist|"
     r"designer|owner|parent|unicorn|challenger|competitor|spin-?off|affiliate)\s+[A-Z0-9]"
@@ -977,8 +978,8 @@ def _investor_first(
     return deals
 
 
-_SENTENCE_PART_END = re.compile(r"[。；;！？]")
-_CLAUSE_END = re.compile(r"[，,。；;！？]")
+_SENTENCE_PART_END = compile_scanning(r"[。；;！？]")
+_CLAUSE_END = compile_scanning(r"[，,。；;！？]")
 
 
 # The verbs of the Chinese investor-first frames (_ZH_INVEST_TO … _ZH_INVESTED): one scan
@@ -1470,7 +1471,7 @@ _ZH_VALUED_SUBJECT = compile_both(
 
 
 # "估值约720亿美元的优步": the valued company named after the figure.
-_ZH_VALUED_AFTER = re.compile(r"的([^，。；的]{2,10}?)(?=[，。；]|$)")
+_ZH_VALUED_AFTER = compile_scanning(r"的([^，。；的]{2,10}?)(?=[，。；]|$)")
 
 
 def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
