@@ -540,10 +540,15 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+_ZH_BRACKETED = compile_scanning(r"[（(][^）)]*[）)]")
+_ZH_LIST_END = compile_scanning(r"等[^、和与及]*$")
+_ZH_CLAUSE_MARK = compile_scanning(r"[，。；：！？]")
+
+
 def _clean_chinese(text: str) -> str | None:
-    text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    text = _ZH_BRACKETED.sub("", text)  # bracketed glosses: 奥特曼（Sam Altman）
     text = _ZH_ORIGIN.sub("", text)  # "总部位于旧金山的AI公司X": where it is, not who
-    text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
+    text = _ZH_LIST_END.sub("", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     text = _ZH_VERBAL_CUT.split(text)[0] or text
     latin_tail = _ZH_LATIN_TAIL.match(text)
@@ -569,7 +574,7 @@ def _clean_chinese(text: str) -> str | None:
     if (
         not text
         or len(text) > 16
-        or re.search(r"[，。；：！？]", text)
+        or _ZH_CLAUSE_MARK.search(text)
         or _ZH_VAGUE.match(text)
         or _ZH_UNNAMED_PARTY.fullmatch(text)
     ):
@@ -593,12 +598,22 @@ def _longest_known_suffix(text: str) -> str | None:
     return None
 
 
+_BLANKS = compile_scanning(r"\s+")
+_POSSESSIVE_END = compile_scanning(r"(?:'s|’s)$")
+_EN_TRAILING_WORDS = compile_scanning(
+    r"\s+(?:also|all|too|as well|among others|and others|and other\b.*|each|both)$"
+)
+_EN_APPOSITIVE_PREFIX = compile_scanning(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b")
+_EN_NOT_A_NAME_WORD = compile_scanning(
+    r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$"
+)
+_POSSESSIVE_WORD = compile_scanning(r"['’]s$")
+
+
 def _clean_english(text: str) -> str | None:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"(?:'s|’s)$", "", text)
-    text = re.sub(
-        r"\s+(?:also|all|too|as well|among others|and others|and other\b.*|each|both)$", "", text
-    )
+    text = _BLANKS.sub(" ", text).strip()
+    text = _POSSESSIVE_END.sub("", text)
+    text = _EN_TRAILING_WORDS.sub("", text)
     runs = list(EN_NAME_RUN.finditer(text))
     if not runs:
         return None
@@ -606,16 +621,10 @@ def _clean_english(text: str) -> str | None:
     if text[run.end() :].strip(" .,"):
         return None  # the item goes on after its last name: not a bare name
     prefix = text[: run.start()]
-    if re.search(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b", prefix):
+    if _EN_APPOSITIVE_PREFIX.search(prefix):
         return None  # "the venture arm of Nvidia": an appositive, not a second investor
-    words = [
-        w
-        for w in run.group().split()
-        if not re.search(
-            r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$", w
-        )
-    ]
-    owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=-1)
+    words = [w for w in run.group().split() if not _EN_NOT_A_NAME_WORD.search(w)]
+    owner = max((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_WORD.search(w)), default=-1)
     words = words[owner + 1 :]  # "Singapore's Temasek" -> "Temasek"
     while words and words[0].rstrip(".,") in _EN_STOP_START and len(words) > 1:
         words.pop(0)
@@ -640,11 +649,15 @@ def canonical(name: str) -> str:
     return entity.name if entity else strip_legal_suffix(name)
 
 
+_ZH_ORG_END = compile_scanning(f"(?:{_ZH_ORG_HEAD})$")
+_EN_ORG_END = compile_scanning(rf"\b(?:{_EN_ORG_HEAD})$")
+
+
 def looks_like_org(name: str) -> bool:
     """True when a name's own grammar marks it as an organization (X Capital, …资本)."""
     if has_cjk(name):
-        return bool(re.search(f"(?:{_ZH_ORG_HEAD})$", name))
-    return bool(re.search(rf"\b(?:{_EN_ORG_HEAD})$", name))
+        return bool(_ZH_ORG_END.search(name))
+    return bool(_EN_ORG_END.search(name))
 
 
 def find_names(text: str) -> list[Mention]:
