@@ -27,7 +27,12 @@ from fundwire.flows.task_runners import (
     make_task_runner,
     shared_prefect_api,
 )
-from fundwire.flows.workers import default_workers, extraction_processes, run_batch
+from fundwire.flows.workers import (
+    default_workers,
+    extraction_processes,
+    run_batch,
+    warm_up_workers,
+)
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
 from fundwire.warehouse.database import build_database, database_path, local_state
 from fundwire.warehouse.errors import WarehouseLocked
@@ -51,7 +56,7 @@ DEFAULT_BATCH_SIZE = 500
 
 @task(name="discover new files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def discover_files(inbox: Location, warehouse: Location, settle_seconds: float) -> Discovery:
-    return discover(inbox, warehouse, settle_seconds)
+    return discover(inbox, warehouse, settle_seconds, on_first_change=warm_up_workers)
 
 
 @task(name="extract batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)

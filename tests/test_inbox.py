@@ -48,6 +48,18 @@ def test_new_files_then_nothing_new(tmp_path: Path) -> None:
     assert again.new == [] and again.unchanged == 2
 
 
+def test_the_first_unknown_file_is_announced_once_and_a_no_op_never(tmp_path: Path) -> None:
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
+    for name in ("a.md", "b.md", "c.md"):
+        _write(inbox, name, name.encode())
+    calls = []
+    found = discover(inbox, warehouse, on_first_change=lambda: calls.append(1))
+    assert calls == [1] and len(found.new) == 3
+    write_ledger(warehouse, _ledger_rows(found))
+    discover(inbox, warehouse, on_first_change=lambda: calls.append(2))
+    assert calls == [1]
+
+
 def test_known_file_is_not_read_again(tmp_path: Path) -> None:
     inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
     path = _write(inbox, "a.md", b"one")

@@ -38,3 +38,9 @@ def test_process_runner_gives_the_same_rows_as_threads(tmp_path: Path) -> None:
     state = warehouse_state(tmp_path / "processes")
     assert state == warehouse_state(tmp_path / "threads")
     assert len(state["facts"]) > 0 and len(state["articles"]) == 15 and state["rejects"]
+
+
+def test_the_warm_up_article_runs_the_whole_batch_path() -> None:
+    from fundwire.flows.batch import warm_up
+
+    warm_up()  # raises when the made-up article stops giving valid facts

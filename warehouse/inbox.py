@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,8 +84,18 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def discover(inbox: Where, warehouse: Where, settle_seconds: float = 2.0) -> Discovery:
-    """Sort the inbox's files into new, duplicate, rejected, deferred and unchanged."""
+def discover(
+    inbox: Where,
+    warehouse: Where,
+    settle_seconds: float = 2.0,
+    on_first_change: Callable[[], object] | None = None,
+) -> Discovery:
+    """Sort the inbox's files into new, duplicate, rejected, deferred and unchanged.
+
+    `on_first_change` is called once, as soon as the walk meets a file the ledger does
+    not know, so the caller can get ready for work (start worker processes) while the
+    rest of the inbox is walked; a run with nothing new never calls it.
+    """
     inbox, warehouse = location(inbox), location(warehouse)
     if inbox.is_local and not inbox.is_dir():  # an empty prefix of a bucket is an empty inbox
         raise WarehouseError(f"inbox {inbox} does not exist or is not a folder")
@@ -99,6 +109,8 @@ def discover(inbox: Where, warehouse: Where, settle_seconds: float = 2.0) -> Dis
         if known_stat.get(rel) == (size, mtime_ns):
             found.unchanged += 1
         else:
+            if not changed and on_first_change is not None:
+                on_first_change()
             changed.append((rel, ref, size, mtime_ns))
     for rel, ref, size, mtime_ns in sorted(changed, key=lambda f: f[0]):
         if abs(now_ns - mtime_ns) < settle_seconds * 1e9:  # a writer may still be at it;

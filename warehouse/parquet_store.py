@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import uuid
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import PurePosixPath
 
 import pyarrow as pa
@@ -30,6 +32,7 @@ DATA_FILE = "data.parquet"
 PART_PREFIX = "part-"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 STAGING_DIR = "_staging"
+COMMIT_THREADS = 4  # partitions written at once: I/O and fsync overlap, the GIL is released
 COMPACT_AT = 24  # a partition's files are merged into one when a run would add the 25th
 JOURNAL_PREFIX = "_replaced-"
 _LEFTOVER = re.compile(r"\..+\.\d+\.tmp(\.wal)?")  # `.<name>.<pid>.tmp`, DuckDB's `.wal` too
@@ -55,7 +58,10 @@ def commit_staged(warehouse: Where, staging: Where, spec: TableSpec) -> list[str
     (`staging`'s name is the run id); return the partitions written.
 
     The file name is new at every attempt, so a retried commit treats its earlier
-    attempt's file like any older file holding the same keys.
+    attempt's file like any older file holding the same keys. Partitions are
+    independent, so they are read and written on a few threads (Parquet I/O and fsync
+    release the GIL); whether any older file holds a key again is answered by one scan
+    of their key columns, and only then are files rewritten one by one.
     """
     warehouse, staged_root = location(warehouse), location(staging) / spec.name
     if not staged_root.exists():
@@ -66,24 +72,62 @@ def commit_staged(warehouse: Where, staging: Where, spec: TableSpec) -> list[str
         rel = PurePosixPath(entry.rel)
         if rel.name.startswith("batch-") and rel.suffix == ".parquet":
             staged_files[rel.parent.as_posix()].append(entry.rel)
-    written = []
-    for rel_folder in sorted(staged_files):
-        new_rows = pa.concat_tables(
+    rel_folders = sorted(staged_files)
+    folders = [
+        warehouse / spec.name / rel if rel != "." else warehouse / spec.name for rel in rel_folders
+    ]
+
+    def staged_rows(rel_folder: str) -> pa.Table:
+        rows = pa.concat_tables(
             (staged_root / rel).read_parquet(spec.data_schema)
             for rel in sorted(staged_files[rel_folder])
         )
-        new_rows = _last_per_key(new_rows, spec.key).sort_by(spec.key)
-        folder = warehouse / spec.name / rel_folder if rel_folder != "." else warehouse / spec.name
-        older = _data_files(folder)
-        for path in older:  # keys written again (a killed run's rows): out of the old file first
+        return _last_per_key(rows, spec.key).sort_by(spec.key)
+
+    with ThreadPoolExecutor(COMMIT_THREADS) as pool:
+        new_rows = list(pool.map(staged_rows, rel_folders))
+        older = list(pool.map(_data_files, folders))
+        stored_again = _stored_keys(
+            [path for paths in older for path in paths],
+            pa.chunked_array([rows[spec.key] for rows in new_rows], pa.string()),
+            spec,
+        )
+        add = partial(_add_to_partition, stored_again=stored_again, part_name=part_name, spec=spec)
+        list(pool.map(add, folders, new_rows, older))
+    return [folder.relative_to(warehouse) for folder in folders]
+
+
+def _add_to_partition(
+    folder: Location,
+    new_rows: pa.Table,
+    older: list[Location],
+    stored_again: pa.Array,
+    part_name: str,
+    spec: TableSpec,
+) -> None:
+    """Write a partition's new file; keys written again (a killed run's rows) leave the
+    older files first."""
+    if len(stored_again) and pc.any(pc.is_in(new_rows[spec.key], value_set=stored_again)).as_py():
+        for path in older:
             _drop_keys(path, new_rows[spec.key], spec)
         older = [path for path in older if path.exists()]
-        if len(older) >= COMPACT_AT:
-            compact_partition(folder, older, new_rows, part_name, spec)
-        else:
-            write_atomic(new_rows, folder / part_name)
-        written.append(folder.relative_to(warehouse))
-    return written
+    if len(older) >= COMPACT_AT:
+        compact_partition(folder, older, new_rows, part_name, spec)
+    else:
+        write_atomic(new_rows, folder / part_name)
+
+
+def _stored_keys(files: list[Location], keys: pa.ChunkedArray, spec: TableSpec) -> pa.Array:
+    """Which of `keys` the files hold already, in one scan of their key columns."""
+    if not files or not len(keys):
+        return pa.array([], pa.string())
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset([f.path for f in files], filesystem=files[0].fs, format="parquet")
+    found = dataset.to_table(
+        columns=[spec.key], filter=ds.field(spec.key).isin(keys.combine_chunks())
+    )
+    return pc.unique(found[spec.key].combine_chunks())
 
 
 def compact_partition(
