@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.numbers import parse_chinese_number
 
 
@@ -101,7 +102,7 @@ _DATE_START = (
     r"[0-9ADFJMNOSTWYym〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]|(?a:\bt)"
 )
 
-DATE_PATTERN = re.compile(
+DATE_PATTERN = compile_scanning(
     rf"(?={_DATE_START})(?:"
     # 2023-10-28, 2023/10/28, 2023.10.28, 2023-10
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])"
@@ -155,18 +156,18 @@ DATE_PATTERN = re.compile(
 # period); a modifier ("last", "early", "the end of") is part of the date, inside the span.
 _PREPOSITION = r"(?ai:in|since|during|by|until|through|from|of|on)\s+"
 _EDGE_OF = r"(?:the\s+)?(?:end|beginning|start|middle)\s+of"
-BEFORE_MONTH = re.compile(
+BEFORE_MONTH = compile_scanning(
     rf"(?<![A-Za-z])(?:{_PREPOSITION}"
     rf"|(?P<modifier>(?P<word>(?ai:last|this|next|early|late|{_EDGE_OF}))\s+|(?ai:mid)-))$"
 )
-BEFORE_YEAR = re.compile(
+BEFORE_YEAR = compile_scanning(
     rf"(?<![A-Za-z])(?:{_PREPOSITION}|(?P<modifier>(?ai:early|late|{_EDGE_OF})\s+|(?ai:mid)-\s*))$"
 )
-BEFORE_RELATIVE = re.compile(
+BEFORE_RELATIVE = compile_scanning(
     r"(?<![A-Za-z])(?P<modifier>(?ai:(?P<edge>(?:the\s+)?(?:end|close)\s+of\s+)?"
     r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next|that|the\s+same)\s+))$"
 )
-BEFORE_WEEKDAY = re.compile(
+BEFORE_WEEKDAY = compile_scanning(
     r"(?<![A-Za-z])(?:(?ai:on)\s+|(?P<modifier>(?ai:last|this\s+past)\s+))$"
 )
 BEFORE = {

@@ -10,7 +10,6 @@ merged into the most informative version.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -24,6 +23,7 @@ from fundwire.transforms.entities import (
     has_cjk,
     looks_like_org,
 )
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both, compile_folded
 from fundwire.transforms.records import Fact
 from fundwire.transforms.relations import COREFERENCE, TOPIC, Deal
@@ -96,9 +96,9 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
 
 
 _INVESTOR_HEAD = compile_both(r"(?:资本|基金|创投|投资|Capital|Ventures|Partners|Fund)$")
-_COPULA = re.compile(r"(?:当属|就是|便是|是|为|属)[^，。]{0,12}$")
-_DESCRIBED = re.compile(r"(?:公司|企业|初创公司|独角兽|厂商|平台)$")
-_OPENS_WITH_NAME = re.compile(r"^[^，,。]{0,16}$|^[^，,]{0,12}[，,][^，,]{0,4}$")
+_COPULA = compile_scanning(r"(?:当属|就是|便是|是|为|属)[^，。]{0,12}$")
+_DESCRIBED = compile_scanning(r"(?:公司|企业|初创公司|独角兽|厂商|平台)$")
+_OPENS_WITH_NAME = compile_scanning(r"^[^，,。]{0,16}$|^[^，,]{0,12}[，,][^，,]{0,4}$")
 
 
 def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]:

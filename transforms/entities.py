@@ -18,6 +18,7 @@ from importlib import resources
 
 import ahocorasick
 
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both
 from fundwire.transforms.places import is_place
 
@@ -44,7 +45,7 @@ class Mention:
 # --- the alias table -------------------------------------------------------------------
 
 
-_KEY_PUNCTUATION = re.compile(r"[\s.,·・'’\"“”()（）\-_&]+")
+_KEY_PUNCTUATION = compile_scanning(r"[\s.,·・'’\"“”()（）\-_&]+")
 
 
 @lru_cache(maxsize=65536)
@@ -388,7 +389,7 @@ _EN_STOP_END = frozenset(
 )
 # Places and the adjectives of nationality: they describe a party ("Swedish payments firm
 # Klarna", "Japan's three largest banks"), they never are one.
-_EN_PLACE = re.compile(
+_EN_PLACE = compile_scanning(
     r"(?:(?:(?:North|South|East|West|Central|Southeast|Northern|Southern|Eastern|Western)\s+)?"
     r"(?:Japan|China|India|Korea|Singapore|Germany|France|Britain|England|Europe|Asia|Africa|"
     r"America|Canada|Mexico|Brazil|Australia|Israel|Italy|Spain|Sweden|Norway|Denmark|Finland|"
@@ -469,7 +470,7 @@ _ZH_PLACE_PARTY = compile_both(
 _ZH_UNNAMED_UNIT = compile_both(
     r"(?<=..)旗下(?:的)?(?:一家|一只|全资|控股|投资|产业|战略|创投|风投)*(?:子公司|公司|基金|机构|部门|平台)$"
 )
-_ZH_LATIN_TAIL = re.compile(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
+_ZH_LATIN_TAIL = compile_scanning(r"^[\u4e00-\u9fff·]{2,}([A-Z][A-Za-z0-9 .&'-]*[A-Za-z0-9])$")
 _ZH_VAGUE = compile_both(
     r"数家|多家|几家|一批|其他|其它|多位|若干|一些|部分|众多|多名|一家|这家|该|一笔|一轮|一项|新一轮"
 )
@@ -535,7 +536,7 @@ def _is_place_or_its_people(name: str) -> bool:
     return is_place(name) or (place_party is not None and is_place(place_party.group("place")))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = compile_scanning(r"[\u4e00-\u9fff]")
 
 
 def has_cjk(text: str) -> bool:
@@ -543,10 +544,15 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+_ZH_BRACKETED = compile_scanning(r"[（(][^）)]*[）)]")
+_ZH_LIST_END = compile_scanning(r"等[^、和与及]*$")
+_ZH_CLAUSE_MARK = compile_scanning(r"[，。；：！？]")
+
+
 def _clean_chinese(text: str) -> str | None:
-    text = re.sub(r"[（(][^）)]*[）)]", "", text)  # bracketed glosses: 奥特曼（Sam Altman）
+    text = _ZH_BRACKETED.sub("", text)  # bracketed glosses: 奥特曼（Sam Altman）
     text = _ZH_ORIGIN.sub("", text)  # "总部位于旧金山的AI公司X": where it is, not who
-    text = re.sub(r"等[^、和与及]*$", "", text)  # "X等机构", "X等传统投资者": the list ends at 等
+    text = _ZH_LIST_END.sub("", text)  # "X等机构", "X等传统投资者": the list ends at 等
     text = _ZH_UNNAMED_UNIT.sub("", text)  # "X旗下全资子公司": only the parent is named
     text = _ZH_VERBAL_CUT.split(text)[0] or text
     latin_tail = _ZH_LATIN_TAIL.match(text)
@@ -572,7 +578,7 @@ def _clean_chinese(text: str) -> str | None:
     if (
         not text
         or len(text) > 16
-        or re.search(r"[，。；：！？]", text)
+        or _ZH_CLAUSE_MARK.search(text)
         or _ZH_VAGUE.match(text)
         or _ZH_UNNAMED_PARTY.fullmatch(text)
     ):
@@ -596,12 +602,22 @@ def _longest_known_suffix(text: str) -> str | None:
     return None
 
 
+_BLANKS = compile_scanning(r"\s+")
+_POSSESSIVE_END = compile_scanning(r"(?:'s|’s)$")
+_EN_TRAILING_WORDS = compile_scanning(
+    r"\s+(?:also|all|too|as well|among others|and others|and other\b.*|each|both)$"
+)
+_EN_APPOSITIVE_PREFIX = compile_scanning(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b")
+_EN_NOT_A_NAME_WORD = compile_scanning(
+    r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$"
+)
+_POSSESSIVE_WORD = compile_scanning(r"['’]s$")
+
+
 def _clean_english(text: str) -> str | None:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"(?:'s|’s)$", "", text)
-    text = re.sub(
-        r"\s+(?:also|all|too|as well|among others|and others|and other\b.*|each|both)$", "", text
-    )
+    text = _BLANKS.sub(" ", text).strip()
+    text = _POSSESSIVE_END.sub("", text)
+    text = _EN_TRAILING_WORDS.sub("", text)
     runs = list(EN_NAME_RUN.finditer(text))
     if not runs:
         return None
@@ -609,16 +625,10 @@ def _clean_english(text: str) -> str | None:
     if text[run.end() :].strip(" .,"):
         return None  # the item goes on after its last name: not a bare name
     prefix = text[: run.start()]
-    if re.search(r"\b(?:of|by|from|at|in|for|with|to)\s*$|\bof\b", prefix):
+    if _EN_APPOSITIVE_PREFIX.search(prefix):
         return None  # "the venture arm of Nvidia": an appositive, not a second investor
-    words = [
-        w
-        for w in run.group().split()
-        if not re.search(
-            r"-(?:based|controlled|backed|owned|listed|led)$|^\d+(?:\.\d+)?[BMKbmk]n?$", w
-        )
-    ]
-    owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=-1)
+    words = [w for w in run.group().split() if not _EN_NOT_A_NAME_WORD.search(w)]
+    owner = max((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_WORD.search(w)), default=-1)
     words = words[owner + 1 :]  # "Singapore's Temasek" -> "Temasek"
     while words and words[0].rstrip(".,") in _EN_STOP_START and len(words) > 1:
         words.pop(0)
@@ -645,11 +655,15 @@ def canonical(name: str) -> str:
     return entity.name if entity else strip_legal_suffix(name)
 
 
+_ZH_ORG_END = compile_scanning(f"(?:{_ZH_ORG_HEAD})$")
+_EN_ORG_END = compile_scanning(rf"\b(?:{_EN_ORG_HEAD})$")
+
+
 def looks_like_org(name: str) -> bool:
     """True when a name's own grammar marks it as an organization (X Capital, …资本)."""
     if has_cjk(name):
-        return bool(re.search(f"(?:{_ZH_ORG_HEAD})$", name))
-    return bool(re.search(rf"\b(?:{_EN_ORG_HEAD})$", name))
+        return bool(_ZH_ORG_END.search(name))
+    return bool(_EN_ORG_END.search(name))
 
 
 def find_names(text: str) -> list[Mention]:

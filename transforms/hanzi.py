@@ -13,6 +13,8 @@ import re
 import sys
 from collections.abc import Iterator
 
+from fundwire.transforms.first_chars import compile_scanning
+
 # Simplified and Traditional forms of the characters the cue patterns use, pair by pair.
 _PAIRS = [
     "机機",
@@ -158,8 +160,9 @@ def both_scripts(pattern: str) -> str:
 
 
 def compile_both(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile` of a pattern written in Simplified, reading both scripts."""
-    return re.compile(both_scripts(pattern), flags)
+    """A pattern written in Simplified, compiled to read both scripts (with the engine's
+    first-character scan, see first_chars)."""
+    return compile_scanning(both_scripts(pattern), flags)
 
 
 class FoldedPattern:
@@ -185,12 +188,12 @@ class FoldedPattern:
         self.pattern = pattern
         self._exact = re.compile(pattern, re.I)
         folded = _lower_literals(pattern)
-        self._folded = re.compile(folded)
+        self._folded = compile_scanning(folded)
         if needs is not None:
-            self._gate: re.Pattern[str] | None = re.compile(_lower_literals(needs))
+            self._gate: re.Pattern[str] | None = compile_scanning(_lower_literals(needs))
         else:
             gate = _without_word_edges(folded)
-            self._gate = re.compile(gate) if _quick_gate(folded, gate) else None
+            self._gate = compile_scanning(gate) if _quick_gate(folded, gate) else None
 
     def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to run, or None when the gate rules the text out."""

@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.numbers import (
     CHINESE_DIGITS,
     ENGLISH_MAGNITUDES,
@@ -213,7 +214,7 @@ _RANGE_LOW = (
     rf"(?:[$€£¥￥₹]|US\$|HK\$)?"
 )
 
-MONEY_PATTERN = re.compile(
+MONEY_PATTERN = compile_scanning(
     rf"(?={_FIGURE_START})(?:"
     # An Arabic figure: 1.5, 1,234,567.890, 5000
     rf"{_MAYBE_PREFIXED}(?P<range_low>{_RANGE_LOW})?"
@@ -248,7 +249,7 @@ _BEFORE_FIGURE_START = (
     rf"|(?<![A-Za-z]){_first_characters(_PREFIX_WORDS)}|$)"
 )
 # What may stand right before a figure: a qualifier, then a currency symbol or code.
-BEFORE_FIGURE = re.compile(
+BEFORE_FIGURE = compile_scanning(
     _BEFORE_FIGURE_START + rf"(?:(?<!\w)(?P<en_qualifier>{_words(ENGLISH_QUALIFIERS)})\s+"
     rf"|(?<![通经經超不])(?P<cn_qualifier>{_alternation(CHINESE_QUALIFIERS)})(?:可?达到?|为)?)?"
     rf"(?:(?<![A-Za-z])(?P<prefix>US{_SP}\$"
@@ -265,9 +266,9 @@ BEFORE_LAST_CHARS = frozenset(
 )
 
 # Money written in words carries "illion": "forty million dollars", "tens of millions".
-WORDS_ANCHOR = re.compile("illion")
+WORDS_ANCHOR = compile_scanning("illion")
 WORDS_WINDOW = 60
-MONEY_IN_WORDS_PATTERN = re.compile(
+MONEY_IN_WORDS_PATTERN = compile_scanning(
     rf"(?P<words>{_EN_WORD_NUMBER})(?P<words_mag>{_EN_MAGNITUDE}){_SP}+(?P<words_cur>{_EN_SUFFIX})"
     rf"(?P<words_after>{_EN_AFTER})?"
     # vague: "tens of millions of dollars", "several hundred million euros", "billions of ..."

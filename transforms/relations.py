@@ -28,6 +28,7 @@ from fundwire.transforms.entities import (
     has_cjk,
     is_coreference,
 )
+from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both, compile_folded
 from fundwire.transforms.money import Money, find_money
 from fundwire.transforms.rounds import find_rounds, find_status
@@ -146,7 +147,7 @@ _TRANCHE_BEFORE = compile_folded(
     r"\b(?:the remaining|the rest of the|the balance of)\s+(?:\w+\s+){0,1}$"
 )
 # A wire dateline opening the story: "STOCKHOLM (Wire) -", "LONDON, March 3 (Reuters) —".
-_DATELINE = re.compile(
+_DATELINE = compile_scanning(
     r"^[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,40}\))?"
     r"\s*(?:[-—–]{1,2}|:)\s+"
 )
@@ -181,10 +182,10 @@ def _sentence_figures(text: str, yen_or_yuan: str) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-_AT_BEFORE = re.compile(r"\bat (?:around |about |roughly )?$")
-_VALUATION_WORD = re.compile(r"valuation", re.I)
-_COPULA_BEFORE = re.compile(r"(?:约为|为|达到?)\s*$")
-_COPULA_START = re.compile(r"约?(?:为|达)")
+_AT_BEFORE = compile_scanning(r"\bat (?:around |about |roughly )?$")
+_VALUATION_WORD = compile_scanning(r"valuation", re.I)
+_COPULA_BEFORE = compile_scanning(r"(?:约为|为|达到?)\s*$")
+_COPULA_START = compile_scanning(r"约?(?:为|达)")
 _ALREADY_PUT_BEFORE = compile_both(r"(?:已|此前|之前)(?:投入|投资|注资)的?$")
 _ROUND_AFTER = compile_both(r"^\s*的?\s*[A-Ka-k][-\d+]*轮")
 # (but "其中X认购N": X's own amount, not a part of a figure)
@@ -278,12 +279,12 @@ def _list_names(span: str, *, backwards: bool) -> list[str]:
 
 
 # An item that describes investors without naming them: "Japan's three largest banks".
-_EN_UNNAMED_GROUP = re.compile(
+_EN_UNNAMED_GROUP = compile_scanning(
     r"^\s*(?:(?:and|including|from|with)\s+)*(?:[A-Z][\w.-]*['’]s\s+)?(?:a|an|two|three|four|five|"
     r"several|some|many|other|its|their|a group of|a number of)\s+[a-z][\w\s-]*[.]?$"
 )
 # An item that only describes the next one by its parent: "Foo Corp's venture arm".
-_EN_PARENT_OF_NEXT = re.compile(
+_EN_PARENT_OF_NEXT = compile_scanning(
     r"['’]s\s+(?:[a-z-]+\s+)*(?:arm|unit|subsidiary|affiliate|vehicle|fund)\s*$"
 )
 
@@ -299,11 +300,11 @@ def _run_together(item: str) -> tuple[str, ...]:
     return (*(m.text for m in known[:-1]), item[known[-1].start :])
 
 
-_ZH_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
+_ZH_NAME_GAP = compile_scanning(r"[\u4e00-\u9fffA-Za-z]{3,}")
 _EN_ITEM_LEAD = compile_both(
     r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
-_EN_ITEM_TAIL = re.compile(
+_EN_ITEM_TAIL = compile_scanning(
     r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*|\s+(?:through|via)\s.*"
     r"|(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*)[\s.,]*$"
 )
@@ -376,9 +377,12 @@ _ZH_LIST_STOP = "，。；：:;！？"
 _ZH_CUE_END = compile_both(r"领投|跟投|参投|牵头|领衔|由|其中")  # names start after these
 
 
+_ZH_LIST_GOES_ON = compile_scanning(r"以及|及|和|还有")
+
+
 def _zh_list_before(text: str, pos: int) -> list[str]:
     start = _after_last(text, _ZH_LIST_STOP, pos)
-    while start > 1 and text[start - 1] == "，" and re.match(r"以及|及|和|还有", text[start:]):
+    while start > 1 and text[start - 1] == "，" and _ZH_LIST_GOES_ON.match(text[start:]):
         start = _after_last(text, _ZH_LIST_STOP, start - 1)  # "…、Y，以及Z等参投"
     for cue in _ZH_CUE_END.finditer(text, start, pos):
         start = cue.end()
@@ -390,7 +394,7 @@ def _zh_list_after(text: str, pos: int) -> list[str]:
     while True:
         ends = [i for i in (text.find(ch, end) for ch in "，。；;！？") if i >= 0]
         end = min(ends) if ends else len(text)
-        if not (text[end : end + 1] == "，" and re.match(r"以及|及|和|还有", text[end + 1 :])):
+        if not (text[end : end + 1] == "，" and _ZH_LIST_GOES_ON.match(text[end + 1 :])):
             break
         end += 1  # "包括X、Y，以及Z": the list goes on after the comma
     return _list_names(text[pos:end], backwards=False)
@@ -403,7 +407,7 @@ _EN_LIST_STOP = compile_folded(
     r"that|said|led by|co-led by|(?:and|plus) (?:individual |angel )?(?:investors|angels)\b)"
 )
 # Where a capitalized name starts a new clause: "and Beta Capital also…", ", Zeta said".
-_EN_LIST_STOP_NAMED = re.compile(
+_EN_LIST_STOP_NAMED = compile_scanning(
     r",?\s+and (?:[A-Z][\w.&'-]*\s+){1,4}(?:also|too)\b"
     r"|,\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:said|says|announced|confirmed)\b"
 )
@@ -415,7 +419,7 @@ def _en_list_after(text: str, pos: int) -> list[str]:
     return _list_names(text[pos:end], backwards=False)
 
 
-_EN_RELATIVE = re.compile(r"\b(?:which|whom|where|when|that)\s+")
+_EN_RELATIVE = compile_scanning(r"\b(?:which|whom|where|when|that)\s+")
 
 
 def _en_list_before(text: str, pos: int) -> list[str]:
@@ -434,7 +438,7 @@ _CUE_HINTS = {
     _ZH_PART_AFTER: compile_both(r"方|参与本轮|投资人|投资者|股东|机构"),
     _ZH_FROM: compile_both(r"从"),
     _EN_LEAD_AFTER: compile_folded(r"led |headed "),
-    _EN_LED_COMPOUND: re.compile(r"-led"),
+    _EN_LED_COMPOUND: compile_scanning(r"-led"),
     _EN_LEAD_BEFORE: compile_folded(r" (?:co-)?led | headed | spearheaded "),
     _EN_PART_AFTER: compile_folded(
         r"particip|joined by|along|together|backing|backed|includ|as did|among|such as|were|are|"
@@ -627,6 +631,9 @@ _ZH_SUBJECT_TAIL = compile_both(
 )
 
 
+_ZH_POINTER = compile_scanning(r"^(?:其|它|该|这家|此|公司)")
+
+
 def _zh_subject(text: str, pos: int) -> str | None:
     """The name a Chinese clause opens with, before position `pos` (its verb)."""
     start = _after_last(text, "，。；：:;！？—", pos)
@@ -638,34 +645,40 @@ def _zh_subject(text: str, pos: int) -> str | None:
         return None
     if clause == "公司":
         return TOPIC
-    if is_coreference(clause) or re.match(r"^(?:其|它|该|这家|此|公司)", clause):
+    if is_coreference(clause) or _ZH_POINTER.match(clause):
         return COREFERENCE
     return clean_name(clause)
+
+
+_EN_CLAUSE_JOIN = compile_scanning(r"\b(?:when|while|after|as|and|but|because|since|where)\s+")
+_EN_ELIDED_SUBJECT = compile_scanning(r"\b(?:and|but)\s+$")
+_EN_COREFERENCE_SUBJECT = re.compile(
+    r"(?P<np>\b(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|group|"
+    r"business|unicorn|lab)))\b(?:\s+\w+){0,4}\s*$",
+    re.I,
+)
+_EN_SPEAKER = compile_scanning(r"\b(?:said|says|announced|confirmed|told)\b")
+_EN_IT_SUBJECT = compile_scanning(r"\bit\b(?:\s+\w+){0,4}\s*$")
 
 
 def _en_subject(flat: str, pos: int) -> str | None:
     """The name an English clause has as subject before position `pos` (its verb)."""
     start = _after_last(flat, ";:—–", pos)
     clause = flat[start:pos]
-    last = re.split(r"\b(?:when|while|after|as|and|but|because|since|where)\s+", clause)[-1]
-    if not last.strip() and re.search(r"\b(?:and|but)\s+$", clause):
+    last = _EN_CLAUSE_JOIN.split(clause)[-1]
+    if not last.strip() and _EN_ELIDED_SUBJECT.search(clause):
         named = find_names(clause)  # "X invested $1bn in Y and added $2bn": X, the elided subject
         return named[0].text if named else None
-    coref = re.search(
-        r"(?P<np>\b(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|maker|group|"
-        r"business|unicorn|lab)))\b(?:\s+\w+){0,4}\s*$",
-        last,
-        re.I,
-    )
+    coref = _EN_COREFERENCE_SUBJECT.search(last)
     if coref and not find_names(last[coref.end("np") :]):
-        speaker = re.search(r"\b(?:said|says|announced|confirmed|told)\b", clause)
+        speaker = _EN_SPEAKER.search(clause)
         named = find_names(clause[: speaker.start()]) if speaker else []
         named = [n for n in named if not _DESCRIBES_NEXT.match(clause, n.end)]
         if named:
             return named[0].text
         if said_after := _SAID_AFTER.search(flat, pos):  # "The company raised…, Zeta said"
             return said_after.group("name")
-        if re.search(r"\bit\b(?:\s+\w+){0,4}\s*$", last):
+        if _EN_IT_SUBJECT.search(last):
             earlier = find_names(flat[: pos - len(last)])
             return earlier[-1].text if earlier else COREFERENCE
         return COREFERENCE
@@ -677,12 +690,12 @@ def _en_subject(flat: str, pos: int) -> str | None:
 
 
 # The speaker a sentence ends with: "…, Zeta said on Wednesday."
-_SAID_AFTER = re.compile(
+_SAID_AFTER = compile_scanning(
     r",\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:said|says|announced|confirmed)\b"
 )
 # A name that qualifies a descriptor before the real subject: "OpenAI rival Zeta",
 # "Nvidia-backed AI developer Zeta", "the Stockholm payments firm Zeta".
-_DESCRIBES_NEXT = re.compile(
+_DESCRIBES_NEXT = compile_scanning(
     r"(?:-[a-z]+)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?(?:developer|start-?up|firm|maker|company|rival|"
     r"unit|arm|subsidiary|platform|provider|operator|giant|lender|startup|player|specialist|"
     r"designer|owner|parent|unicorn|challenger|competitor|spin-?off|affiliate)\s+[A-Z0-9]"
@@ -799,18 +812,19 @@ def _status_of(text: str, deal: Deal, figures: list[Figure]) -> str:
     return find_status(told, raised=deal.kind == "round") or "completed"
 
 
+_FOUNDED_BEFORE = re.compile(
+    r"(?:成立|创立|创办|诞生)于?\s*$|\b(?:founded|established|set up|launched) in\s*$", re.I
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s*$", re.I)
+_SINCE_AFTER = compile_scanning(r"以来|来|起")
+
+
 def _is_span_start(text: str, mention: DateMention) -> bool:
     """ "since 2019", "2019年以来": the start of a period, not when a deal happened."""
     before = text[max(0, mention.start - 12) : mention.start]
-    if re.search(
-        r"(?:成立|创立|创办|诞生)于?\s*$|\b(?:founded|established|set up|launched) in\s*$",
-        before,
-        re.I,
-    ):
+    if _FOUNDED_BEFORE.search(before):
         return True  # when the company was founded, not when the deal was made
-    return bool(
-        re.search(r"\bsince\s*$", before, re.I) or re.match(r"以来|来|起", text[mention.end :])
-    )
+    return bool(_SINCE_BEFORE.search(before) or _SINCE_AFTER.match(text[mention.end :]))
 
 
 def _date_for(anchor: int, dates: list[DateMention], text: str) -> str | None:
@@ -842,6 +856,19 @@ def _deal_figure(figures: list[Figure], used: set[int], lo: int, hi: int) -> Fig
     return None
 
 
+_ZH_DEAL_NAMED = compile_scanning(r"的(?:战略|股权)?(?:投资|注资)$")
+_ZH_LEAD_END = compile_scanning(r"(?:牵头|领投|领衔)$")
+_ZH_AMOUNT_START = compile_scanning(r"[\d一二两三四五六七八九十数几逾超近约]")
+_EN_COMPANY_BEFORE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|"
+    r"carmaker|firm)\s*(?:\w+\s*){0,2}$",
+    re.I,
+)
+_EN_ROUND_WORD = re.compile(r"\b(?:round|financing)\b", re.I)
+_EN_GREW = re.compile(r"doubled|increased|raised", re.I)
+_EN_TO_BEFORE = compile_scanning(r"\bto\s*$")
+
+
 def _investor_first(
     flat: str, sentence: Sentence, figures: list[Figure], used: set[int], cjk: bool
 ) -> list[Deal]:
@@ -855,9 +882,9 @@ def _investor_first(
             investors = _zh_investors_before(flat, m.start())
             end = _sentence_part_end(flat, m.end())
             figure = _deal_figure(figures, used, m.start(), end)
-            if figure is None and re.search(r"的(?:战略|股权)?(?:投资|注资)$", m.group()):
+            if figure is None and _ZH_DEAL_NAMED.search(m.group()):
                 continue  # "谷歌对Anthropic的投资是…": the deal named, not told
-            lead = re.search(r"(?:牵头|领投|领衔)$", flat[max(0, m.start() - 3) : m.start()])
+            lead = _ZH_LEAD_END.search(flat[max(0, m.start() - 3) : m.start()])
             # "X等战略投资者将向Y投资总计70亿元": an open list's total is Y's round, not X's own
             open_list = "等" in flat[_clause_start(flat, m.start()) : m.start()]
             if lead or (open_list and figure is not None and figure.role != "stake"):
@@ -901,7 +928,7 @@ def _investor_first(
                 deal.anchor = m.start()
                 deals.append(deal)
         for m in _ZH_INVESTED.finditer(flat):
-            if re.match(r"[\d一二两三四五六七八九十数几逾超近约]", m.group("target")):
+            if _ZH_AMOUNT_START.match(m.group("target")):
                 continue  # "跟投了1000万元": the investor's own amount, read with the round
             targets = [_target_name(t, cjk) for t in _ZH_SPLIT.split(m.group("target"))]
             investors = _zh_investors_before(flat, m.start())
@@ -936,12 +963,7 @@ def _investor_first(
             continue
         target_match, target = found[0]
         investors = _en_list_before(flat, m.start())[-3:]
-        if not investors and re.search(
-            r"\bthe\s+(?:[\w-]+\s+){0,2}(?:company|group|giant|maker|automaker|"
-            r"carmaker|firm)\s*(?:\w+\s*){0,2}$",
-            flat[: m.start()],
-            re.I,
-        ):
+        if not investors and _EN_COMPANY_BEFORE.search(flat[: m.start()]):
             investors = [COREFERENCE]
         if not investors and m.group().endswith("investment"):
             start = _after_last(flat, ";:—–", m.start())
@@ -954,8 +976,8 @@ def _investor_first(
         into_the_round = figure is not None and _THE_ROUND_TARGET.match(flat, target_match.end())
         if (
             not into_the_round
-            and re.search(r"\b(?:round|financing)\b", flat[target_match.end() :], re.I)
-            and not re.search(r"\b(?:round|financing)\b", flat[: m.start()], re.I)
+            and _EN_ROUND_WORD.search(flat[target_match.end() :])
+            and not _EN_ROUND_WORD.search(flat[: m.start()])
         ):
             own = figure is not None and figure.money.start < target_match.start()
             deal = Deal("round", target, sentence, figure.money if figure and not own else None)
@@ -969,8 +991,8 @@ def _investor_first(
             continue
         if (
             figure
-            and re.match(r"doubled|increased|raised", m.group(), re.I)
-            and re.search(r"\bto\s*$", flat[: figure.money.start])
+            and _EN_GREW.match(m.group())
+            and _EN_TO_BEFORE.search(flat[: figure.money.start])
         ):
             figure = Figure(figure.money, "stake")  # "doubled its investment to $8bn": a total
         deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
@@ -996,8 +1018,8 @@ def _investor_first(
     return deals
 
 
-_SENTENCE_PART_END = re.compile(r"[。；;！？]")
-_CLAUSE_END = re.compile(r"[，,。；;！？]")
+_SENTENCE_PART_END = compile_scanning(r"[。；;！？]")
+_CLAUSE_END = compile_scanning(r"[，,。；;！？]")
 
 
 # The verbs of the Chinese investor-first frames (_ZH_INVEST_TO … _ZH_INVESTED): one scan
@@ -1018,43 +1040,52 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_ZH_THIS = compile_scanning(r"^(?:这家|该|其|此)")
+
+
 def _target_name(raw: str, cjk: bool) -> str | None:
     raw = raw.strip()
     if raw == "公司":
         return TOPIC  # "将向公司投资": the company the article is about
     if raw in ("其", "它", "他们", "该公司", "这家公司") or is_coreference(raw):
         return COREFERENCE
-    if cjk and re.match(r"^(?:这家|该|其|此)", raw):
+    if cjk and _ZH_THIS.match(raw):
         return COREFERENCE
     return clean_name(raw)
 
 
+_EN_TARGET_END = compile_scanning(r"[,.;]|\s(?:and|at|for|as|in|to|with|earlier|last|this|on)\s")
+_EN_TARGET_COREFERENCE = re.compile(
+    r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|"
+    r"maker|lab|group|business|round|financing|raise|deal|funding))\b",
+    re.I,
+)
+
+
 def _en_target(flat: str, pos: int) -> str | None:
     window = flat[pos : pos + 80]
-    cut = re.search(r"[,.;]|\s(?:and|at|for|as|in|to|with|earlier|last|this|on)\s", window)
+    cut = _EN_TARGET_END.search(window)
     head = window[: cut.start()] if cut else window
-    coref = re.match(
-        r"(?:it|the\s+(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|developer|"
-        r"maker|lab|group|business|round|financing|raise|deal|funding))\b",
-        head,
-        re.I,
-    )  # "invested $300 million in the round": the company of the round told
+    coref = _EN_TARGET_COREFERENCE.match(head)
+    # "invested $300 million in the round": the company of the round told
     names = [n for n in find_names(head) if n.start < 50]
     if coref and not any(n.start >= coref.end() for n in names):
         return COREFERENCE
     return names[-1].text if names else None
 
 
+_ZH_INVESTOR_TAIL = compile_scanning(
+    r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
+    r"当时|并|则|会|愿意|决定|此次|本次|就|正在|正|洽谈|商谈|有意|考虑|牵头|领投|被曝|被传|传出)+$"
+)
+_ZH_INVESTOR_OPENING = compile_scanning(r"^(?:并|且|而|其中|此外|另外|同时)")
+
+
 def _zh_investors_before(flat: str, pos: int) -> list[str]:
     start = _after_last(flat, "，。；：:;！？", pos)
     clause = _ZH_DATE_WORDS.sub("", flat[start:pos])
-    clause = re.sub(
-        r"(?:已经|已|将|还|也|再|又|宣布|同意|计划|拟|曾|此前|先后|分别|共同|联合|正式|"
-        r"当时|并|则|会|愿意|决定|此次|本次|就|正在|正|洽谈|商谈|有意|考虑|牵头|领投|被曝|被传|传出)+$",
-        "",
-        clause.strip(),
-    )
-    clause = re.sub(r"^(?:并|且|而|其中|此外|另外|同时)", "", clause)
+    clause = _ZH_INVESTOR_TAIL.sub("", clause.strip())
+    clause = _ZH_INVESTOR_OPENING.sub("", clause)
     names = _list_names(clause, backwards=True) if clause else []
     if not names:
         first = find_names(_ZH_DATE_WORDS.sub(lambda d: " " * len(d.group()), flat[:pos]))
@@ -1379,6 +1410,10 @@ def _no_round_word(rounds: list, segment: str, lo: int) -> bool:
     return not any(lo <= r.start < len(segment) for r in rounds)
 
 
+_FROM_INVESTOR = compile_scanning(r"\bfrom\b|获得?.{0,20}(?:投资|注资)")
+_EN_INVESTORS_INCLUDING = compile_scanning(r"\b(?:investors|backers) (?:including|such as)\b")
+
+
 def _round_in(
     segment: str,
     sentence: Sentence,
@@ -1445,10 +1480,8 @@ def _round_in(
         and len(investors) == 1
         and round_word is None
         and not investors[0].lead
-        and re.search(
-            r"\bfrom\b|获得?.{0,20}(?:投资|注资)", segment[anchor:] if not cjk else segment
-        )
-        and not re.search(r"\b(?:investors|backers) (?:including|such as)\b", segment[anchor:])
+        and _FROM_INVESTOR.search(segment[anchor:] if not cjk else segment)
+        and not _EN_INVESTORS_INCLUDING.search(segment[anchor:])
     )  # "from investors including X": X is one of several, the money is the round's
     if own_investor:
         deal = Deal("investment", investee, sentence, money)
@@ -1504,7 +1537,11 @@ _ZH_VALUED_SUBJECT = compile_both(
 
 
 # "估值约720亿美元的优步": the valued company named after the figure.
-_ZH_VALUED_AFTER = re.compile(r"的([^，。；的]{2,10}?)(?=[，。；]|$)")
+_ZH_VALUED_AFTER = compile_scanning(r"的([^，。；的]{2,10}?)(?=[，。；]|$)")
+
+
+_POINTER_PHRASE = compile_scanning(r"\s*(?:其|该|这家|此|它|it\b|its\b)")
+_POSSESSIVE_AFTER = compile_scanning(r"['’]s\b")
 
 
 def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
@@ -1518,9 +1555,9 @@ def _named_as_valued(flat: str, money: Money, cjk: bool) -> str | None:
         return None
     group = "np" if cjk or m.group("np") else "owner"
     phrase = before[m.start(group) : m.end(group)]  # the original case, not the folded match
-    if is_coreference(phrase.strip()) or re.match(r"\s*(?:其|该|这家|此|它|it\b|its\b)", phrase):
+    if is_coreference(phrase.strip()) or _POINTER_PHRASE.match(phrase):
         return None
-    names = [n for n in find_names(phrase) if not re.match(r"['’]s\b", phrase[n.end :])]
+    names = [n for n in find_names(phrase) if not _POSSESSIVE_AFTER.match(phrase[n.end :])]
     return names[-1].text if names else None
 
 
@@ -1538,22 +1575,27 @@ def _earlier_valuation(flat: str, sentence: Sentence, figure: Figure, told: list
     return deal
 
 
+_ZH_VALUED_BEFORE = compile_scanning(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值")
+_ZH_VALUATION_WORDS = compile_scanning(
+    r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后"
+)
+_EN_VALUES_AT = compile_scanning(r"\b(?:values?|valuing|valued)\s+(.{1,40}?)\s+at\b")
+
+
 def _valued_company(flat: str, money: Money, cjk: bool) -> str:
     pos = money.start
     if cjk:
         holder = _ZH_VALUED_AFTER.match(flat, money.end)
         if holder and clean_name(holder.group(1)) and "估值" in flat[max(0, pos - 4) : pos]:
             return clean_name(holder.group(1))  # "超过估值约720亿美元的优步"
-        m = re.search(r"([^，。；]{1,30}?)(?:的)?(?:整体|投后|投前)?估值", flat[:pos])
+        m = _ZH_VALUED_BEFORE.search(flat[:pos])
         raw = _ZH_DATE_WORDS.sub("", m.group(1)) if m else ""
-        raw = re.sub(
-            r"投后|投前|整体|融资后|本轮|这一轮|交易完成后|过后|之后|完成后|结束后|后", "", raw
-        )
+        raw = _ZH_VALUATION_WORDS.sub("", raw)
         if not raw or raw.endswith("公司"):
             return COREFERENCE
         named = find_names(flat[_clause_start(flat, pos) : pos])
         return named[-1].text if named else clean_name(raw) or COREFERENCE
-    m = re.search(r"\b(?:values?|valuing|valued)\s+(.{1,40}?)\s+at\b", flat[:pos])
+    m = _EN_VALUES_AT.search(flat[:pos])
     if m:
         names = find_names(m.group(1))
         if is_coreference(m.group(1)) or not names:

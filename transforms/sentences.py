@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fundwire.transforms.first_chars import compile_scanning
+
 UNIT_KINDS = ("headline", "bullet", "caption", "body")
 
 
@@ -26,13 +28,17 @@ class Sentence:
     paragraph: int  # index of the block it came from: neighbours share context
 
 
-_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
-_BULLET = re.compile(r"[ \t]*(?:[-*•·▪►]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])[ \t]+(?:_?\d+_?[ \t]+)?")
-_CAPTION = re.compile(r"[ \t]*!\[[^\]]*\]\([^)]*\)?|[ \t]*(?:图|圖|Photo|Image|Caption)[:：]", re.I)
-_ZH_END = re.compile(r"[。！？；!?]+[”」』）)]*")
+_HEADING = compile_scanning(r"[ \t]*#{1,6}[ \t]+")
+_BULLET = compile_scanning(
+    r"[ \t]*(?:[-*•·▪►]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])[ \t]+(?:_?\d+_?[ \t]+)?"
+)
+_CAPTION = compile_scanning(
+    r"[ \t]*!\[[^\]]*\]\([^)]*\)?|[ \t]*(?:图|圖|Photo|Image|Caption)[:：]", re.I
+)
+_ZH_END = compile_scanning(r"[。！？；!?]+[”」』）)]*")
 # A sentence end: its mark, closing quotes, blanks, then what a sentence may open with.
-_EN_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
-_NO_BREAK_BEFORE = re.compile(
+_EN_END = compile_scanning(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
+_NO_BREAK_BEFORE = compile_scanning(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|St|Jr|Sr|No|vs|Mt|Gen|Sen|Rep|Gov|U\.S|U\.K|"
     r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"|(?<!Series )(?<!Class )\b[A-Z])\.$"  # an initial, but "a Series B." ends a sentence
@@ -109,7 +115,9 @@ def _flat(s: str) -> str:
     return s.replace("\r", " ").replace("\n", " ")
 
 
-_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_HEADLINE_GAP = compile_scanning(
+    r"(?<=[\u4e00-\u9fff])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff])"
+)
 
 
 def _split_headline(text: str, unit: Sentence) -> list[Sentence]:

@@ -1,0 +1,140 @@
+"""Regular expressions that skip, in C, the positions where no match can start.
+
+CPython's `re` scans ahead in C to the next possible start only when a pattern opens
+with a literal, a character class, or an alternation of literals. The engine's patterns
+mostly open with a word edge (`\\b`), a lookaround, a named group or a class per
+alternative (what `hanzi.both_scripts` writes for 领/領), so the engine tries the whole
+pattern at every position of the text: the larger part of extraction time.
+
+`compile_scanning` compiles a pattern as `re.compile` does, then gives the engine the set
+of characters a match can start with, read from the parsed pattern (a superset: word
+edges and lookarounds are passed over, a lookahead's own first characters used when they
+are known). The matching code is untouched, so every search, match and finditer gives the
+same result. It relies on the compiler of CPython 3.11-3.13 (`re._parser`, `re._compiler`);
+anything unexpected leaves the plain `re.compile` pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # CPython's regular-expression compiler; the plain pattern is used without it
+    import _sre
+    from re import _compiler, _parser
+    from re import _constants as sre
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = None
+
+_ANCHORED = ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)) if _sre else ()
+_Items = list[tuple[Any, Any]]  # charset items: (LITERAL, c), (RANGE, (lo, hi)), (CATEGORY, c)
+_CASE_FLAGS = re.IGNORECASE | re.LOCALE
+# Inline flags under which a class could match more than it does in the whole pattern.
+_WIDENING_FLAGS = _CASE_FLAGS | re.UNICODE
+
+
+def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, with a first-character scan when one can be read."""
+    if _sre is None or flags & _CASE_FLAGS:
+        return re.compile(pattern, flags)
+    try:
+        return _compile(pattern, flags)
+    except Exception:  # a compiler this module does not know: the plain pattern is right
+        return re.compile(pattern, flags)
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """What `re._compiler.compile` does (the pattern is parsed once), the info block that
+    opens the code replaced by one holding the first characters when it names none."""
+    parsed = _parser.parse(pattern, flags)
+    flags |= parsed.state.flags
+    code = _compiler._code(parsed, flags)
+    info = _first_chars_info(parsed, flags, code)
+    if info is not None:
+        code = info + code[1 + code[1] :]  # the rest of the code jumps by relative offsets
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return _sre.compile(
+        pattern, flags, code, parsed.state.groups - 1, parsed.state.groupdict, tuple(indexgroup)
+    )
+
+
+def _first_chars_info(parsed: Any, flags: int, code: list[int]) -> list[int] | None:
+    """An info block naming the characters a match starts with, or None when the compiler's
+    own block has a prefix already, the pattern can match "" or is anchored at the start,
+    or the characters cannot be told."""
+    if flags & _CASE_FLAGS or code[0] != sre.INFO or code[2] != 0 or code[3] == 0:
+        return None
+    if parsed.data and parsed.data[0] in _ANCHORED:
+        return None  # tried at the start only: nothing to skip
+    first = _first(parsed.data)
+    if first is None or first[1]:
+        return None
+    charset, hascased = _compiler._optimize_charset(first[0])
+    if hascased:
+        return None
+    info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    return info
+
+
+def _first(data: list[tuple[Any, Any]]) -> tuple[_Items, bool] | None:
+    """(characters a match of the sequence can start with, whether it can match ""), or None
+    when they cannot be told (an open class, a back-reference, case-insensitive parts)."""
+    items: _Items = []
+    for op, av in data:
+        if op in (sre.AT, sre.ASSERT_NOT) or (op is sre.ASSERT and av[0] < 0):
+            continue  # zero-width: passing over it only widens the set
+        if op is sre.ASSERT:  # a lookahead: what follows starts with its first characters
+            ahead = _first(av[1].data)
+            if ahead is not None and not ahead[1]:
+                return items + ahead[0], False
+            continue
+        found = _first_of(op, av)
+        if found is None:
+            return None
+        items += found[0]
+        if not found[1]:
+            return items, False
+    return items, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[_Items, bool] | None:
+    """`_first` of one element of a sequence."""
+    if op is sre.LITERAL:
+        return [(op, av)], False
+    if op is sre.IN:
+        if any(not _positive(item_op, item) for item_op, item in av):
+            return None  # a negated class starts almost anywhere
+        return list(av), False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & _WIDENING_FLAGS else _first(sub.data)
+    if op is sre.ATOMIC_GROUP:
+        return _first(av.data)
+    if op is sre.BRANCH:
+        return _union([_first(alternative.data) for alternative in av[1]])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        found = _first(sub.data)
+        return None if found is None else (found[0], found[1] or low == 0)
+    if op is sre.GROUPREF_EXISTS:
+        _group, yes, no = av
+        return _union([_first(yes.data), _first(no.data) if no is not None else ([], True)])
+    return None  # ANY, NOT_LITERAL, GROUPREF, …: no useful set
+
+
+def _positive(op: Any, av: Any) -> bool:
+    """True for a class item that names characters: a literal, a range, a positive category
+    (\\d, \\w, \\s; their ASCII forms are subsets, so the whole pattern's flags cover them)."""
+    if op is sre.CATEGORY:
+        return av in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_SPACE)
+    return op in (sre.LITERAL, sre.RANGE)
+
+
+def _union(found: list[tuple[_Items, bool] | None]) -> tuple[_Items, bool] | None:
+    if any(f is None for f in found):
+        return None
+    return [item for f in found for item in f[0]], any(f[1] for f in found)
