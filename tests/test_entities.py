@@ -178,3 +178,8 @@ def test_a_descriptor_word_inside_a_fund_name_stays() -> None:
 def test_a_fund_number_ends_the_fund_name() -> None:
     assert clean_name("Quill Growth Fund 2") == "Quill Growth Fund 2"
     assert clean_name("Zeta's Vision Fund 3") == "Vision Fund 3"
+
+
+def test_an_equity_investment_fund_is_a_name_a_bare_business_kind_is_not() -> None:
+    assert clean_name("星河产业股权投资基金") == "星河产业股权投资基金"
+    assert clean_name("股权投资") is None

@@ -101,3 +101,13 @@ def test_company_announcing_its_own_round_is_completed() -> None:
 )
 def test_round_words_at_every_first_character(text: str, expected: str) -> None:
     assert [r.round for r in find_rounds(text)] == [expected]
+
+
+def test_traditional_strategic_and_debt_rounds() -> None:
+    assert [m.round for m in find_rounds("公司完成戰略融資")] == ["strategic"]
+    assert [m.round for m in find_rounds("公司完成債權融資")] == ["debt"]
+
+
+def test_initial_public_offering_in_chinese_passes_the_quick_scan() -> None:
+    assert [m.round for m in find_rounds("公司完成首次公开募股")] == ["ipo"]
+    assert [m.round for m in find_rounds("公司完成首次公開發行")] == ["ipo"]

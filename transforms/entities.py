@@ -456,7 +456,7 @@ _ZH_VERBAL = (
 _ZH_VERBAL_CUT = compile_both(_ZH_VERBAL)
 _ZH_NOT_IN_NAME = compile_both(r"的(?![^的]{0,3}(?:资本|集团|基金|创投|投资)$)|" + _ZH_VERBAL)
 _ZH_NOT_A_NAME = compile_both(
-    r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权|计划|部分|倍|政府|出资|私募|累计|"
+    r"机会|能力|业务|领域|项目|技术|产品|市场|发展|研发|资金|股份|股权(?!投资)|计划|部分|倍|政府|出资|私募|累计|"
     r"希望|起家|表示|认为|预计|伙伴|之间|之后|之前|内部|初创|创业|软件|硬件|模型|随即|上市|押后|此次|不断|持续|一边|"
     r"发售|招股|募股|基石|"
     # measure and verb phrases before a figure: "规模为", "此次的新投资", "先行投入"
@@ -581,6 +581,7 @@ def _clean_chinese(text: str) -> str | None:
         or _ZH_CLAUSE_MARK.search(text)
         or _ZH_VAGUE.match(text)
         or _ZH_UNNAMED_PARTY.fullmatch(text)
+        or _ZH_GENERIC.fullmatch(text)  # "股权投资", "人工智能": a kind of business, no name
     ):
         return None
     if not has_cjk(text):

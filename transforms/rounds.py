@@ -53,7 +53,7 @@ _ROUND = compile_folded(
 
 _ROUND_HINT = compile_folded(
     r"[轮輪]|series|seed|ipo|angel|strategic|战略|戰略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
-    r"上市|notes?\b|facility|bonds?\b|debentures?"
+    r"上市|首次公开|首发|notes?\b|facility|bonds?\b|debentures?"
 )
 
 
