@@ -367,3 +367,13 @@ def test_an_introduced_company_stands_only_for_an_unnamed_investee() -> None:
     unnamed = _facts(intro + "这家公司去年完成2亿元A轮融资。")
     assert [(f.kind, f.investee) for f in named] == [("round", "甲乙科技")]
     assert [(f.kind, f.investee) for f in unnamed] == [("round", "庚辛智能")]
+
+
+def test_an_earlier_untyped_round_with_its_own_date_is_a_fact() -> None:
+    facts = _facts(
+        "Zeta Robotics has raised $90 million led by Foo Capital. It completed an earlier "
+        "round in August, for an undisclosed amount."
+    )
+    assert ("round", None, "Zeta Robotics", None, "2023-08") in {
+        (f.kind, f.investor, f.investee, f.amount, f.date) for f in facts
+    }

@@ -697,3 +697,18 @@ def test_a_company_that_became_a_shareholder_is_an_investor() -> None:
 
 def test_a_shareholder_of_another_company_is_not_read_as_this_ones() -> None:
     assert _deals("Foo Corp became an investor in Bar Robotics last year.") == []
+
+
+def test_a_round_told_without_type_amount_or_investors() -> None:
+    (deal,) = _deals("Zeta completed an earlier funding round in August.")
+    assert (deal.kind, deal.investee, deal.amount, deal.round, deal.date) == (
+        "round",
+        "Zeta",
+        None,
+        None,
+        "2023-08",
+    )
+
+
+def test_a_round_only_planned_is_no_deal() -> None:
+    assert _deals("Zeta plans to raise a new round next year.") == []

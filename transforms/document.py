@@ -239,7 +239,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
 
 def _dated_new_round(deal: Deal) -> bool:
     """ "去年11月，X完成了由Y领投的新一轮融资": a round told with its own date, amount untold."""
-    return bool(deal.investors) and deal.date is not None and not deal.date_from_published
+    return deal.date is not None and not deal.date_from_published
 
 
 def _money_fields(money: object) -> dict[str, object]:

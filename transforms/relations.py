@@ -1349,7 +1349,9 @@ def _investee_first(
                 deal.anchor = new_round.start()
                 deal.joins_previous = False
             return [deal]
-        return []
+        untyped = _UNTYPED_ROUND.search(flat)  # "it completed an earlier round in August"
+        deal = _round_in(flat, sentence, untyped.start(), None, [], cjk, 0) if untyped else None
+        return [deal] if deal else []
     if not _FUNDING_WORD.search(flat) and not _DONE_VERB.search(flat):
         return []
     anchors = [figures[i].money.start for i in free] or [r.start for r in rounds]
@@ -1389,6 +1391,12 @@ def _further_investment(deal: Deal, told: list[Deal]) -> Deal | None:
     return None
 
 
+# A round told without its type, amount or investors (a done verb must come just before).
+_UNTYPED_ROUND = compile_folded(
+    r"\b(?:a|an|another)\s+(?:(?:new|earlier|fresh|first|second|third|previous)\s+)?"
+    r"(?:(?:funding|financing|investment)\s+)?round\b|(?:新一轮|一轮|首轮)融资",
+    needs="round|轮",
+)
 _ZH_NEW_ROUND_VERB = compile_both(_ZH_RAISE.pattern + r"|洽谈|商谈|磋商|寻求|筹备")
 _NEW_ROUND = compile_folded(r"新一轮|\ba new (?:funding |financing )?round\b")
 
