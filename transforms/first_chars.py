@@ -27,6 +27,12 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
 _ANCHORED = ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)) if _sre else ()
+# Openings the engine enters before it can tell an alternative fails (see _guard_alternatives).
+_ENTERED = (
+    (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT, sre.BRANCH)
+    if _sre
+    else ()
+)
 _Items = list[tuple[Any, Any]]  # charset items: (LITERAL, c), (RANGE, (lo, hi)), (CATEGORY, c)
 _CASE_FLAGS = re.IGNORECASE | re.LOCALE
 # Inline flags under which a class could match more than it does in the whole pattern.
@@ -44,10 +50,12 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    """What `re._compiler.compile` does (the pattern is parsed once), the info block that
-    opens the code replaced by one holding the first characters when it names none."""
+    """What `re._compiler.compile` does (the pattern is parsed once), with guarded
+    alternatives and an info block holding the first characters when it names none."""
     parsed = _parser.parse(pattern, flags)
     flags |= parsed.state.flags
+    if not flags & _CASE_FLAGS:
+        _guard_alternatives(parsed.data, parsed.state)
     code = _compiler._code(parsed, flags)
     info = _first_chars_info(parsed, flags, code)
     if info is not None:
@@ -78,6 +86,34 @@ def _first_chars_info(parsed: Any, flags: int, code: list[int]) -> list[int] | N
     _compiler._compile_charset(charset, flags, info)
     info[1] = len(info) - 1
     return info
+
+
+def _guard_alternatives(data: list[tuple[Any, Any]], state: Any) -> None:
+    """Open each alternative that starts with a group, a repeat or a lookaround with a
+    lookahead for its first characters, in place.
+
+    The engine skips an alternative at once when it opens with a literal or a class; one
+    that opens with a named group is entered, its marks saved and restored, at every
+    position where the alternation is tried ("(?P<iso>…)|(?P<my>…)|…" in dates). The
+    lookahead only restates what the alternative needs, so the matches are the same.
+    """
+    for op, av in data:
+        if op is sre.BRANCH:
+            for alternative in av[1]:
+                _guard_alternatives(alternative.data, state)
+                if alternative.data and alternative.data[0][0] in _ENTERED:
+                    first = _first(alternative.data)
+                    if first is not None and first[0] and not first[1]:
+                        guard = _parser.SubPattern(state, [(sre.IN, first[0])])
+                        alternative.data.insert(0, (sre.ASSERT, (1, guard)))
+        elif op is sre.SUBPATTERN and not av[1] & _WIDENING_FLAGS:
+            _guard_alternatives(av[3].data, state)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            _guard_alternatives(av[2].data, state)
+        elif op is sre.ATOMIC_GROUP:
+            _guard_alternatives(av.data, state)
+        elif op is sre.ASSERT and av[0] > 0:  # lookaheads; lookbehinds keep their width as is
+            _guard_alternatives(av[1].data, state)
 
 
 def _first(data: list[tuple[Any, Any]]) -> tuple[_Items, bool] | None:
