@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
 _ANCHORED = ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)) if _sre else ()
-# Openings the engine enters before it can tell an alternative fails (see _guard_alternatives).
+# Openings the engine enters before it can tell a part fails (see _guard).
 _ENTERED = (
     (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT, sre.BRANCH)
     if _sre
@@ -55,7 +55,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     parsed = _parser.parse(pattern, flags)
     flags |= parsed.state.flags
     if not flags & _CASE_FLAGS:
-        _guard_alternatives(parsed.data, parsed.state)
+        _guard(parsed.data, parsed.state)
     code = _compiler._code(parsed, flags)
     info = _first_chars_info(parsed, flags, code)
     if info is not None:
@@ -88,32 +88,42 @@ def _first_chars_info(parsed: Any, flags: int, code: list[int]) -> list[int] | N
     return info
 
 
-def _guard_alternatives(data: list[tuple[Any, Any]], state: Any) -> None:
-    """Open each alternative that starts with a group, a repeat or a lookaround with a
-    lookahead for its first characters, in place.
+def _guard(data: list[tuple[Any, Any]], state: Any) -> None:
+    """Put a lookahead for its first characters before each part the engine would enter
+    blind, in place: an alternative that opens with a group, a repeat or a lookaround, and
+    what follows a repeat when it opens so.
 
     The engine skips an alternative at once when it opens with a literal or a class; one
     that opens with a named group is entered, its marks saved and restored, at every
-    position where the alternation is tried ("(?P<iso>…)|(?P<my>…)|…" in dates). The
-    lookahead only restates what the alternative needs, so the matches are the same.
+    position where the alternation is tried ("(?P<iso>…)|(?P<my>…)|…" in dates). After
+    "\\s+" it enters what follows at every blank ("\\s+(?:(?:also|all)\\s+)*(?:joined|…)").
+    The lookahead only restates what the part needs, so the matches are the same.
     """
-    for op, av in data:
+    for i in range(len(data) - 1, -1, -1):  # backwards: insertions keep the indices ahead
+        op, av = data[i]
         if op is sre.BRANCH:
             for alternative in av[1]:
-                _guard_alternatives(alternative.data, state)
-                if alternative.data and alternative.data[0][0] in _ENTERED:
-                    first = _first(alternative.data)
-                    if first is not None and first[0] and not first[1]:
-                        guard = _parser.SubPattern(state, [(sre.IN, first[0])])
-                        alternative.data.insert(0, (sre.ASSERT, (1, guard)))
+                _guard(alternative.data, state)
+                _guard_at(alternative.data, 0, state)
         elif op is sre.SUBPATTERN and not av[1] & _WIDENING_FLAGS:
-            _guard_alternatives(av[3].data, state)
+            _guard(av[3].data, state)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            _guard_alternatives(av[2].data, state)
+            _guard(av[2].data, state)
+            _guard_at(data, i + 1, state)
         elif op is sre.ATOMIC_GROUP:
-            _guard_alternatives(av.data, state)
+            _guard(av.data, state)
         elif op is sre.ASSERT and av[0] > 0:  # lookaheads; lookbehinds keep their width as is
-            _guard_alternatives(av[1].data, state)
+            _guard(av[1].data, state)
+
+
+def _guard_at(data: list[tuple[Any, Any]], i: int, state: Any) -> None:
+    """A lookahead before `data[i]` for the first characters of `data[i:]`, when that part
+    opens with something the engine enters and its first characters can be told."""
+    if i >= len(data) or data[i][0] not in _ENTERED:
+        return
+    first = _first(data[i:])
+    if first is not None and first[0] and not first[1]:
+        data.insert(i, (sre.ASSERT, (1, _parser.SubPattern(state, [(sre.IN, first[0])]))))
 
 
 def _first(data: list[tuple[Any, Any]]) -> tuple[_Items, bool] | None:
