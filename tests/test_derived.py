@@ -1,13 +1,18 @@
-"""Deals updated a slice of companies at a time equal deals recomputed from all facts."""
+"""Derived tables updated after an increment equal the tables recomputed from all facts."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from fundwire.warehouse import derived
+from fundwire.warehouse.parquet_store import read_table
+from fundwire.warehouse.tables import DERIVED_TABLES, FACTS, table_from_rows
 from tests.runs import ingest_in_process, warehouse_state, write_articles
+from tests.test_deals_regroup import random_facts, split
 
 
 def test_update_in_many_slices_equals_a_full_recomputation(
@@ -41,3 +46,39 @@ def test_the_rules_fingerprint_changes_with_the_code_that_forms_deals_and_rates(
     assert derived.rules_fingerprint() != before
     monkeypatch.undo()
     assert derived.rules_fingerprint() == before
+
+
+def _write_facts(warehouse: Path, facts: list[dict]) -> None:
+    """The facts table as one file (derive reads the table, whatever its files)."""
+    folder = warehouse / "facts" / "published_year=2023" / "published_month=1"
+    shutil.rmtree(warehouse / "facts", ignore_errors=True)
+    folder.mkdir(parents=True)
+    pq.write_table(
+        table_from_rows(facts, FACTS).select(FACTS.data_schema.names), folder / "f.parquet"
+    )
+
+
+def _derived_rows(warehouse: Path) -> dict[str, list]:
+    return {
+        spec.name: sorted(map(repr, read_table(warehouse, spec).sort_by(spec.key).to_pylist()))
+        for spec in DERIVED_TABLES
+    }
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_incremental_derive_equals_a_full_recomputation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    facts = random_facts(seed, articles=300)
+    before, after = split(facts, seed)
+    if seed % 2:
+        monkeypatch.setattr(derived, "FACTS_PER_SLICE", 40)  # groups in several slices
+    warehouse, scratch = tmp_path / "warehouse", tmp_path / "scratch"
+    _write_facts(warehouse, before)
+    assert derived.derive_tables(warehouse, "EUR").groups_reclustered is None
+    _write_facts(warehouse, after)
+    assert derived.derive_tables(warehouse, "EUR").groups_reclustered
+    assert derived.derive_tables(warehouse, "EUR").groups_reclustered == 0  # nothing new
+    _write_facts(scratch, after)
+    assert derived.derive_tables(scratch, "EUR").groups_reclustered is None
+    assert _derived_rows(warehouse) == _derived_rows(scratch)

@@ -18,6 +18,9 @@ The rules (docs/warehouse.md tells them in prose):
 * `deal_id` is a hash of the group key and the deal's first-reported source
   (earliest published, then fact_id): re-runs and input order never change it,
   and a later article reporting a known deal only adds a source.
+
+`regroup_deals` forms the deals of some groups again after facts were added or
+removed and tells which previous deals came out of the same facts (their rows stand).
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import insort
 from calendar import monthrange
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -83,7 +87,7 @@ class _Source:
         return (self.published or date.max, self.fact_id)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Cluster:
     """A deal being formed: its sources and what the joining rules look at."""
 
@@ -139,6 +143,53 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
     Returns (deals, deal_sources): one row per deal, one row per (deal_id, fact_id),
     both sorted by deal_id so the output does not depend on input order.
     """
+    deals: list[dict] = []
+    sources: list[dict] = []
+    for group_key, members in _groups(facts).items():
+        for cluster in _cluster(group_key[0], members):
+            deal, deal_sources = _summarize(group_key, cluster.sources)
+            deals.append(deal)
+            sources.extend(deal_sources)
+    link_rounds(deals)
+    deals.sort(key=lambda d: d["deal_id"])
+    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
+    return deals, sources
+
+
+def regroup_deals(
+    facts: Iterable[dict], previous: Mapping[str, str]
+) -> tuple[list[str], list[dict], list[dict]]:
+    """The deals of the groups of `facts` (every fact of those groups), as `build_deals`
+    forms them, told which deal each fact was in before.
+
+    previous: fact_id -> deal_id for every fact of the previous deals of these groups
+    (whole deals, removed facts included; new facts are absent). A deal's row and
+    sources are a function of its facts, so a deal formed of exactly the facts of a
+    previous deal keeps that deal's row.
+
+    Returns (the ids of previous deals formed again from exactly the same facts: their
+    rows and sources are unchanged; the rows of the other deals; their sources), with
+    `round_deal_id` left to `link_rounds`.
+    """
+    sizes = Counter(previous.values())
+    unchanged: list[str] = []
+    deals: list[dict] = []
+    sources: list[dict] = []
+    for group_key, members in _groups(facts).items():
+        for cluster in _cluster(group_key[0], members):
+            before = {previous.get(s.fact_id) for s in cluster.sources}
+            deal_id = before.pop() if len(before) == 1 else None
+            if deal_id is not None and sizes[deal_id] == len(cluster.sources):
+                unchanged.append(deal_id)  # the same facts: the same row and sources
+                continue
+            deal, deal_sources = _summarize(group_key, cluster.sources)
+            deals.append(deal)
+            sources.extend(deal_sources)
+    return unchanged, deals, sources
+
+
+def _groups(facts: Iterable[dict]) -> dict[tuple[str, str, str], list[_Source]]:
+    """The facts by (kind, canonical investee, canonical investor)."""
     groups: dict[tuple[str, str, str], list[_Source]] = defaultdict(list)
     key_cache: dict[str | None, str] = {}
     for row in facts:
@@ -147,18 +198,7 @@ def build_deals(facts: Iterable[dict]) -> tuple[list[dict], list[dict]]:
             if name not in key_cache:
                 key_cache[name] = canonical_key(name)
         groups[(row["kind"], key_cache[investee], key_cache[investor])].append(_source(row))
-
-    deals: list[dict] = []
-    sources: list[dict] = []
-    for group_key, members in groups.items():
-        for cluster in _cluster(group_key[0], members):
-            deal, deal_sources = _summarize(group_key, cluster)
-            deals.append(deal)
-            sources.extend(deal_sources)
-    link_rounds(deals)
-    deals.sort(key=lambda d: d["deal_id"])
-    sources.sort(key=lambda s: (s["deal_id"], s["fact_id"]))
-    return deals, sources
+    return groups
 
 
 def link_rounds(deals: list[dict]) -> None:
@@ -204,10 +244,12 @@ def _source(row: dict) -> _Source:
     )
 
 
-def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
-    """Deals of one (kind, investee, investor) group, as lists of their sources."""
+def _cluster(kind: str, members: list[_Source]) -> list[_Cluster]:
+    """Deals of one (kind, investee, investor) group as clusters of their sources."""
     if len(members) == 1:
-        return [members]
+        cluster = _Cluster()
+        cluster.add(members[0])
+        return [cluster]
     dated = sorted(
         (s for s in members if s.precision in ("day", "month")),
         key=lambda s: (s.start, -_DATE_PRECISION[s.precision], s.order),
@@ -229,34 +271,38 @@ def _cluster(kind: str, members: list[_Source]) -> list[list[_Source]]:
             target = _Cluster()
             clusters.append(target)
         target.add(source)
-    by_year: dict[int | None, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        _index_by_year(by_year, cluster)
+    ranked = sorted(clusters, key=_rank)
     for source in coarse:
-        if source.precision == "year":
-            pool = [*by_year[source.start.year], *by_year[None]]
-        else:
-            pool = clusters
-        candidates = [c for c in pool if _joins_coarse(c, source)]
-        if candidates:
-            target = min(candidates, key=lambda c: _attachment_preference(c, source))
-        else:
+        target = _best_attachment(ranked, source)
+        if target is None:
             target = _Cluster()
             clusters.append(target)
-        was_undated = target.first_start is None
+        else:
+            ranked.remove(target)  # its rank improves: it gains a source
         target.add(source)
-        if not target.sources[1:] or (was_undated and target.first_start is not None):
-            _index_by_year(by_year, target)
-    return [cluster.sources for cluster in clusters]
+        insort(ranked, target, key=_rank)
+    return clusters
 
 
-def _index_by_year(by_year: dict[int | None, list[_Cluster]], cluster: _Cluster) -> None:
-    """Register a cluster under every year it spans (undated clusters under None)."""
-    if cluster.first_start is None:
-        by_year[None].append(cluster)
-        return
-    for year in range(cluster.first_start.year, cluster.last_end.year + 1):
-        by_year[year].append(cluster)
+def _rank(cluster: _Cluster) -> tuple:
+    """Best first, amounts aside: most articles, earliest date, first source (a total order)."""
+    return (-len(cluster.articles), cluster.first_start or date.max, cluster.first_order)
+
+
+def _best_attachment(ranked: list[_Cluster], source: _Source) -> _Cluster | None:
+    """The deal a coarse fact attaches to: of those it may join, one whose amount agrees,
+    else one with nothing to compare; the first by `_rank` (clusters given in that order).
+    """
+    fallback = None
+    for cluster in ranked:
+        if not _may_attach(cluster, source):
+            continue
+        fit = _amount_fit(cluster, source)
+        if fit == 2 or (fit == 1 and source.amount is None):  # nothing later can do better
+            return cluster
+        if fit == 1 and fallback is None:
+            fallback = cluster
+    return fallback
 
 
 def _rounds_compatible(cluster: _Cluster, source: _Source) -> bool:
@@ -273,21 +319,20 @@ def _joins_dated(kind: str, cluster: _Cluster, source: _Source) -> bool:
     return (source.start - cluster.first_start).days <= WINDOW_DAYS
 
 
-def _joins_coarse(cluster: _Cluster, source: _Source) -> bool:
+def _may_attach(cluster: _Cluster, source: _Source) -> bool:
+    """A coarse fact may join the cluster, amounts aside: no source of its article, the
+    same round, and dates that fit."""
     if source.article_id in cluster.articles or not _rounds_compatible(cluster, source):
         return False
     if source.precision == "year":
-        if cluster.first_start is not None and not (
+        return cluster.first_start is None or (
             cluster.first_start.year <= source.start.year <= cluster.last_end.year
-        ):
-            return False
-    elif (
-        source.published is not None
-        and cluster.first_start is not None
-        and cluster.first_start > source.published
-    ):
-        return False
-    return _amount_fit(cluster, source) > 0
+        )
+    return (
+        source.published is None
+        or cluster.first_start is None
+        or cluster.first_start <= source.published
+    )
 
 
 def _amount_fit(cluster: _Cluster, source: _Source) -> int:
@@ -298,16 +343,6 @@ def _amount_fit(cluster: _Cluster, source: _Source) -> int:
     if not comparable:
         return 1
     return 2 if any(_agree(s, source) for s in comparable) else 0
-
-
-def _attachment_preference(cluster: _Cluster, source: _Source) -> tuple:
-    """Sort key, best first: amount agrees, most articles, earliest date, first source."""
-    return (
-        -_amount_fit(cluster, source),
-        -len(cluster.articles),
-        cluster.first_start or date.max,
-        cluster.first_order,
-    )
 
 
 def _range(source: _Source, headline: bool) -> tuple[Decimal, Decimal]:

@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 from fundwire.schemas import vocab
 from fundwire.transforms import deals as deal_rules
 from fundwire.transforms import fx as rate_rules
-from fundwire.transforms.deals import build_deals, canonical_key, link_rounds
+from fundwire.transforms.deals import build_deals, canonical_key, link_rounds, regroup_deals
 from fundwire.transforms.fx import SEED_FILE as FX_SEED_FILE
 from fundwire.transforms.fx import fx_key, fx_rates_for
 from fundwire.warehouse.errors import WarehouseError
@@ -74,11 +74,10 @@ class DerivedReport:
 def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     """Bring deals, deal sources and FX rates up to date with the committed facts."""
     rules = rules_fingerprint()
+    facts = read_table(warehouse, FACTS, FACT_COLUMNS)
     if _stored_rules(warehouse) == rules:
-        facts = read_table(warehouse, FACTS, KEY_COLUMNS)
         deals, sources, touched = _update_deals(warehouse, facts)
     else:
-        facts = read_table(warehouse, FACTS, FACT_COLUMNS)
         deals, sources, touched = *_build_by_company(facts), None
     if touched != 0:
         replace_table(warehouse, DEALS, deals)
@@ -102,52 +101,98 @@ def rules_fingerprint() -> str:
 
 
 def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table, int]:
-    """(deals, deal sources, groups re-clustered): old deals kept where nothing changed.
+    """(deals, deal sources, groups formed again): old deals kept where nothing changed.
 
-    Only the (kind, investee, investor) groups of facts added or removed are clustered
-    again; the other deals of their companies are only linked to rounds again.
+    Only the (kind, investee, investor) groups of facts added or removed are formed
+    again (`regroup_deals`, told each old fact's deal: a deal formed again from the same
+    facts keeps its row and sources), and only the deals whose round may have changed
+    are linked to rounds again.
     """
     old_deals = read_table(warehouse, DEALS)
     old_sources = read_table(warehouse, DEAL_SOURCES)
-    added = facts.filter(_not_in(facts["fact_id"], old_sources["fact_id"]))
-    removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
-    gone = old_deals.filter(pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"]))
-    touched = set(_group_keys(added).to_pylist()) | set(_group_keys(gone).to_pylist())
-    if not touched:
+    fact_groups, deal_groups = _group_keys(facts), _group_keys(old_deals)
+    added = _not_in(facts["fact_id"], old_sources["fact_id"])
+    new_groups = fact_groups.filter(added)
+    touched = new_groups.chunks
+    if facts.num_rows - len(new_groups) != old_sources.num_rows:  # facts were removed
+        removed = old_sources.filter(_not_in(old_sources["fact_id"], facts["fact_id"]))
+        lost = pc.is_in(old_deals["deal_id"], value_set=removed["deal_id"])
+        touched += deal_groups.filter(lost).chunks
+    touched = pc.unique(pa.chunked_array(touched, pa.string()))
+    if len(touched) == 0:
         return old_deals, old_sources, 0
-    wanted = pa.array(sorted(touched), pa.string())
-    regroup = facts.filter(pc.is_in(_group_keys(facts), value_set=wanted))["fact_id"]
-    facts = read_table(
-        warehouse, FACTS, FACT_COLUMNS, pc.field("fact_id").isin(regroup.combine_chunks())
+    facts = facts.filter(pc.is_in(fact_groups, value_set=touched))
+    regrouped = pc.is_in(deal_groups, value_set=touched)
+    known = old_sources.filter(
+        pc.is_in(old_sources["deal_id"], value_set=old_deals["deal_id"].filter(regrouped))
     )
-    regrouped = pc.is_in(_group_keys(old_deals), value_set=wanted)
-    deal_companies = _canonical(old_deals["investee"])
-    companies = pc.is_in(
-        deal_companies,
-        value_set=pa.array(sorted({key.split(_SEP)[1] for key in touched}), pa.string()),
-    )
-    neighbours = old_deals.filter(pc.and_(companies, pc.invert(regrouped)))
+    previous = dict(zip(known["fact_id"].to_pylist(), known["deal_id"].to_pylist(), strict=True))
     slices = -(-facts.num_rows // FACTS_PER_SLICE)  # a slice of companies at a time
     fact_slice = _slice_of(_canonical(facts["investee"]), slices)
-    neighbour_slice = _slice_of(_canonical(neighbours["investee"]), slices)
-    deals, sources = [DEALS.schema.empty_table()], [DEAL_SOURCES.schema.empty_table()]
+    unchanged: list[str] = []
+    formed, formed_sources = [DEALS.schema.empty_table()], [DEAL_SOURCES.schema.empty_table()]
     for number in range(slices):
-        formed, slice_sources = build_deals(facts.filter(pc.equal(fact_slice, number)).to_pylist())
-        slice_deals = neighbours.filter(pc.equal(neighbour_slice, number)).to_pylist() + formed
-        link_rounds(slice_deals)
-        deals.append(table_from_rows(slice_deals, DEALS))
-        sources.append(_sources(slice_sources))
-    stale = old_deals.filter(regrouped)["deal_id"]
-    return (
-        pa.concat_tables([old_deals.filter(pc.invert(companies)), *deals]),
-        pa.concat_tables(
-            [
-                old_sources.filter(pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale))),
-                *sources,
-            ]
-        ),
-        len(touched),
+        rows = facts.filter(pc.equal(fact_slice, number)).to_pylist()
+        kept, deals, sources = regroup_deals(rows, previous)
+        unchanged.extend(kept)
+        formed.append(table_from_rows(deals, DEALS))
+        formed_sources.append(_sources(sources))
+    stale = pc.and_(
+        regrouped,
+        pc.invert(pc.is_in(old_deals["deal_id"], value_set=pa.array(unchanged, pa.string()))),
     )
+    new_deals = pa.concat_tables(formed)
+    sources = pa.concat_tables(formed_sources)
+    evidence = pc.take(
+        facts["evidence"], pc.index_in(sources["fact_id"], value_set=facts["fact_id"])
+    )
+    sources = sources.set_column(sources.schema.get_field_index("evidence"), "evidence", evidence)
+    stale_deals = old_deals.filter(stale)
+    sources = pa.concat_tables(
+        [
+            old_sources.filter(
+                pc.invert(pc.is_in(old_sources["deal_id"], value_set=stale_deals["deal_id"]))
+            ),
+            sources,
+        ]
+    )
+    deals = pa.concat_tables([old_deals.filter(pc.invert(stale)), new_deals])
+    return _link_rounds_again(deals, new_deals, stale_deals), sources, len(touched)
+
+
+def _link_rounds_again(deals: pa.Table, new: pa.Table, gone: pa.Table) -> pa.Table:
+    """The deals, with `round_deal_id` set again where it may differ from the stored one.
+
+    A deal's round is a function of the deal and of its company's round deals, so only
+    the `new` deals and the deals of companies that gained or lost (`gone`) a round
+    deal need linking.
+    """
+    changed = pa.concat_tables(
+        [new.select(["kind", "investee"]), gone.select(["kind", "investee"])]
+    )
+    rounds_changed = _canonical(changed["investee"]).filter(pc.equal(changed["kind"], "round"))
+    company = _canonical(deals["investee"])
+    relink = pc.and_(
+        pc.is_in(deals["kind"], value_set=pa.array(["investment", "valuation"])),
+        pc.or_(
+            pc.is_in(deals["deal_id"], value_set=new["deal_id"]),
+            pc.is_in(company, value_set=pc.unique(rounds_changed)),
+        ),
+    )
+    rounds = pc.and_(
+        pc.equal(deals["kind"], "round"),
+        pc.is_in(company, value_set=pc.unique(company.filter(relink))),
+    )
+    wanted = pc.or_(relink, rounds)
+    rows = deals.filter(wanted).select(["deal_id", "kind", "investee", "round", "date_start"])
+    rows = rows.to_pylist()
+    link_rounds(rows)
+    round_ids = deals["round_deal_id"].to_pylist()
+    for position, row in zip(pc.indices_nonzero(wanted).to_pylist(), rows, strict=True):
+        if "round_deal_id" in row:  # set by link_rounds: an investment or a valuation
+            round_ids[position] = row["round_deal_id"]
+    column = deals.schema.get_field_index("round_deal_id")
+    return deals.set_column(column, "round_deal_id", pa.array(round_ids, pa.string()))
 
 
 def _build_by_company(facts: pa.Table) -> tuple[pa.Table, pa.Table]:
