@@ -102,6 +102,7 @@ def _guard(data: list[tuple[Any, Any]], state: Any) -> None:
     for i in range(len(data) - 1, -1, -1):  # backwards: insertions keep the indices ahead
         op, av = data[i]
         if op is sre.BRANCH:
+            av[1][:] = _by_first_literal(av[1], state)
             for alternative in av[1]:
                 _guard(alternative.data, state)
                 _guard_at(alternative.data, 0, state)
@@ -114,6 +115,49 @@ def _guard(data: list[tuple[Any, Any]], state: Any) -> None:
             _guard(av.data, state)
         elif op is sre.ASSERT and av[0] > 0:  # lookaheads; lookbehinds keep their width as is
             _guard(av[1].data, state)
+
+
+def _by_first_literal(alternatives: list[Any], state: Any) -> list[Any]:
+    """The alternatives with those opening with the same literal joined under it, as a trie:
+    "million|billion|bn|…" tries "b" once. An alternative joins the last one opening with its
+    literal when none between them can open with that character, so the order of the
+    alternatives a position can try is kept."""
+    groups: list[tuple[int | None, list[Any]]] = []
+    for alternative in alternatives:
+        data = alternative.data
+        char = data[0][1] if data and data[0][0] is sre.LITERAL else None
+        if char is not None:
+            last = next((k for k in range(len(groups) - 1, -1, -1) if groups[k][0] == char), None)
+            if last is not None and all(_cannot_open(g, char) for g in groups[last + 1 :]):
+                groups[last][1].append(alternative)
+                continue
+        groups.append((char, [alternative]))
+    out = []
+    for char, members in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        rests = [_parser.SubPattern(state, m.data[1:]) for m in members]
+        branch = _parser.SubPattern(state, [(sre.BRANCH, (None, rests))])
+        out.append(
+            _parser.SubPattern(state, [(sre.LITERAL, char), (sre.SUBPATTERN, (None, 0, 0, branch))])
+        )
+    return out
+
+
+def _cannot_open(group: tuple[int | None, list[Any]], char: int) -> bool:
+    """True when no alternative of the group can match at a `char` (nor match "")."""
+    if group[0] is not None:
+        return group[0] != char
+    first = _first(group[1][0].data)
+    return (
+        first is not None
+        and not first[1]
+        and all(
+            (op is sre.LITERAL and av != char) or (op is sre.RANGE and not av[0] <= char <= av[1])
+            for op, av in first[0]
+        )
+    )
 
 
 def _guard_at(data: list[tuple[Any, Any]], i: int, state: Any) -> None:
