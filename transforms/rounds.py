@@ -26,6 +26,9 @@ class RoundMention:
     round: str
 
 
+# Round-word characters hanzi's table does not pair (战戰, 债債, 权權, 转轉, 换換) are written as
+# classes here: pairing them there would also widen name rules ("股權…基金" would stop
+# being a name in Traditional text, as "股权…基金" is not one in Simplified).
 # Where a round word can start: p, s or v; a-k at the start of a word; or one of the Chinese
 # first characters. The lookahead rejects every other position with one test, before the
 # alternatives (each opening with a group, so each otherwise tried in full) run.
@@ -44,16 +47,16 @@ _ROUND = compile_folded(
     r"首次公开(?:募股|发行)|首发上市|港股上市|"
     r"上市募资)"
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
-    r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
+    r"[战戰]略融资|[战戰]略投资(?!人|者|方|机构)|[战戰]略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
-    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|债权融资|债务融资|"
-    r"可转债|可转换(?:公司)?债券?))"
+    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|"
+    r"[债債][权權]融资|[债債]务融资|可[转轉][债債]|可[转轉][换換](?:公司)?[债債]券?))"
 )
 
 
 _ROUND_HINT = compile_folded(
-    r"[轮輪]|series|seed|ipo|angel|strategic|战略|戰略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
-    r"上市|notes?\b|facility|bonds?\b|debentures?"
+    r"[轮輪]|series|seed|ipo|angel|strategic|[战戰]略|debt|[债債]|offering|挂牌|掛牌|招股|发售|發售|"
+    r"上市|首次公开|notes?\b|facility|bonds?\b|debentures?"
 )
 
 
