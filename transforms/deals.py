@@ -78,13 +78,9 @@ class _Source:
     start: date | None
     end: date | None
     published: date | None
+    order: tuple  # first-reported order: earliest published, then fact_id (a total order)
     headline: tuple[Decimal, Decimal] | None = None  # range of the figure as a headline
     plausible: tuple[Decimal, Decimal] | None = None  # range of true values it allows
-
-    @property
-    def order(self) -> tuple:
-        """First-reported order: earliest published, then fact_id (a total order)."""
-        return (self.published or date.max, self.fact_id)
 
 
 @dataclass(slots=True, eq=False)
@@ -250,10 +246,11 @@ def _source(row: dict) -> _Source:
         precision, start, end = period_of(row.get("date"))
     except ValueError:  # not a calendar date: the fact counts as undated
         precision, start, end = None, None, None
+    fact_id, published = row["fact_id"], row.get("published")
     return _Source(
         row=row,
-        fact_id=row["fact_id"],
-        article_id=row.get("article_id") or row["fact_id"],
+        fact_id=fact_id,
+        article_id=row.get("article_id") or fact_id,
         amount=amount,
         currency=row.get("currency") if amount is not None else None,
         qualifier=row.get("qualifier") or "exact",
@@ -261,7 +258,8 @@ def _source(row: dict) -> _Source:
         precision=precision,
         start=start,
         end=end,
-        published=row.get("published"),
+        published=published,
+        order=(published or date.max, fact_id),
     )
 
 

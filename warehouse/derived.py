@@ -51,8 +51,6 @@ FACT_COLUMNS = [
     "round",
     "status",
     "date",
-    "date_precision",
-    "date_start",
     "published",
     "evidence",
 ]
@@ -121,7 +119,7 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     touched = pc.unique(pa.chunked_array(touched, pa.string()))
     if len(touched) == 0:
         return old_deals, old_sources, 0
-    regroup = facts.filter(pc.is_in(fact_groups, value_set=touched)).select(CLUSTER_COLUMNS)
+    regroup = facts.select(CLUSTER_COLUMNS).filter(pc.is_in(fact_groups, value_set=touched))
     regrouped = pc.is_in(deal_groups, value_set=touched)
     known = old_sources.filter(
         pc.is_in(old_sources["deal_id"], value_set=old_deals["deal_id"].filter(regrouped))
