@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from fundwire.transforms.fx import fx_key
 from fundwire.warehouse import derived
 from fundwire.warehouse.parquet_store import read_table
 from fundwire.warehouse.tables import DERIVED_TABLES, FACTS, table_from_rows
@@ -81,4 +83,31 @@ def test_incremental_derive_equals_a_full_recomputation(
     assert derived.derive_tables(warehouse, "EUR").groups_reclustered == 0  # nothing new
     _write_facts(scratch, after)
     assert derived.derive_tables(scratch, "EUR").groups_reclustered is None
+    assert _derived_rows(warehouse) == _derived_rows(scratch)
+
+
+def test_fx_keys_are_computed_as_transforms_fx_computes_them() -> None:
+    rows = [
+        {"currency": "CNY", "date": "2023-10-27", "published": date(2023, 10, 28)},
+        {"currency": "USD", "date": "2023-10", "published": None},
+        {"currency": "EUR", "date": "2023", "published": date(2024, 1, 2)},
+        {"currency": "JPY", "date": None, "published": date(2023, 10, 28)},
+        {"currency": "JPY", "date": "", "published": date(999, 1, 2)},
+        {"currency": "GBP", "date": None, "published": None},
+        {"currency": "GBP", "date": "2023-02-30", "published": None},
+    ]
+    table = table_from_rows(rows, FACTS)
+    assert derived._fx_keys(table).to_pylist() == [
+        fx_key(r["currency"], r["date"], r["published"]) for r in rows
+    ]
+
+
+def test_a_new_base_currency_gives_the_rates_a_full_recomputation_gives(tmp_path: Path) -> None:
+    facts = random_facts(11, articles=120)
+    warehouse, scratch = tmp_path / "warehouse", tmp_path / "scratch"
+    _write_facts(warehouse, facts)
+    derived.derive_tables(warehouse, "EUR")
+    assert derived.derive_tables(warehouse, "CNY").groups_reclustered == 0
+    _write_facts(scratch, facts)
+    derived.derive_tables(scratch, "CNY")
     assert _derived_rows(warehouse) == _derived_rows(scratch)

@@ -248,29 +248,56 @@ def _derive_rates(
     written are kept and only new keys are looked up.
     """
     priced = facts.filter(pc.and_(pc.is_valid(facts["amount"]), pc.is_valid(facts["currency"])))
-    columns = ["currency", "date", "published"]
-    requests = [
-        (r["currency"], r["date"], r["published"])
-        for r in priced.select(columns).group_by(columns).aggregate([]).to_pylist()
-    ]
+    keys = _fx_keys(priced)
+    wanted = pc.unique(keys)
     bases = ("USD", base_currency)
     known = read_table(warehouse, FX_RATES) if reuse else FX_RATES.schema.empty_table()
-    pairs = list(zip(known["fx_key"].to_pylist(), known["base_currency"].to_pylist(), strict=True))
-    wanted = {fx_key(*request) for request in requests}
-    kept = [i for i, (key, base) in enumerate(pairs) if key in wanted and base in bases]
-    have = {pairs[i] for i in kept}
-    missing = [r for r in requests if any((fx_key(*r), base) not in have for base in bases)]
+    known = known.filter(
+        pc.and_(
+            pc.is_in(known["fx_key"], value_set=wanted),
+            pc.is_in(known["base_currency"], value_set=pa.array(bases)),
+        )
+    )
+    complete = wanted  # the keys with a kept row for every base
+    for base in bases:
+        with_base = known["fx_key"].filter(pc.equal(known["base_currency"], base))
+        complete = complete.filter(pc.is_in(complete, value_set=with_base))
+    lacking = pc.invert(pc.is_in(keys, value_set=complete))
+    requests = {
+        fx_key(*request): request
+        for request in zip(
+            *(
+                priced[column].filter(lacking).to_pylist()
+                for column in ("currency", "date", "published")
+            ),
+            strict=True,
+        )
+    }
+    have = (
+        set(zip(known["fx_key"].to_pylist(), known["base_currency"].to_pylist(), strict=True))
+        if requests
+        else set()
+    )
     rates = [
         row
-        for row in fx_rates_for(sorted(missing, key=str), bases)
+        for row in fx_rates_for(sorted(requests.values(), key=str), bases)
         if (row["fx_key"], row["base_currency"]) not in have
     ]
     for row in rates:
         row["fx_row_id"] = f"{row['fx_key']}>{row['base_currency']}"
-    kept_rows = known.take(pa.array(kept, pa.int64()))
-    table = pa.concat_tables([kept_rows, table_from_rows(rates, FX_RATES)])
+    table = pa.concat_tables([known, table_from_rows(rates, FX_RATES)])
     usd = table.filter(pc.equal(table["base_currency"], "USD"))
     return table, usd.num_rows - pc.count(usd["rate"]).as_py()
+
+
+def _fx_keys(facts: pa.Table) -> pa.ChunkedArray:
+    """`transforms.fx.fx_key` of every row: currency|date, or currency|published:YYYY-MM-DD."""
+    dated = pc.fill_null(pc.not_equal(facts["date"], ""), False)
+    published = pc.fill_null(pc.cast(facts["published"], pa.string()), "none")
+    undated = pc.binary_join_element_wise("published:", published, "")
+    return pc.binary_join_element_wise(
+        facts["currency"], pc.if_else(dated, facts["date"], undated), "|"
+    )
 
 
 def _stored_rules(warehouse: Where) -> str | None:
