@@ -6,12 +6,15 @@ companies it touched, though: a deal is formed from the facts of one canonical
 investee, and an investment is linked only to a round of that same investee, so the
 deals of a company depend on that company's facts alone. For the facts added or removed
 since the last derive, only the (kind, investee, investor) groups of those
-facts are clustered again, and the other deals of their companies linked to rounds
-again. Exchange rates are looked up only for keys not seen before. When the code
-that forms deals or looks up rates, or the rate data, changes (the fingerprint in
-`deals/_rules.txt`), or there is no previous result, everything is recomputed. A
-change to the extractor does not count: deals are derived from the stored facts,
-which a new extractor does not rewrite.
+facts are clustered again; a deal formed again of exactly the facts of a stored deal
+keeps the stored row, and only deals whose best round may have changed are linked to
+rounds again. Exchange rates are looked up only for keys not seen before. When the
+code that forms deals or looks up rates, or the rate data, changes (the fingerprint
+in `deals/_rules.txt`), or there is no previous result, everything is recomputed. So
+does the derive after one killed between its swaps: the fingerprint is removed before
+the first and written after the last, as an update trusts the stored deals and
+sources to come from one derive. A change to the extractor does not count: deals are
+derived from the stored facts, which a new extractor does not rewrite.
 """
 
 from __future__ import annotations
@@ -77,11 +80,12 @@ def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     else:
         deals, sources, touched = *_build_by_company(facts), None
     if touched != 0:
+        (location(warehouse) / RULES_PATH).unlink()  # deals and sources of two derives mix
         replace_table(warehouse, DEALS, deals)
         replace_table(warehouse, DEAL_SOURCES, sources)
     rates, unconverted = _derive_rates(warehouse, facts, base_currency, touched is not None)
     replace_table(warehouse, FX_RATES, rates)
-    if touched is None:
+    if touched != 0:
         _store_rules(warehouse, rules)  # last: a run killed before it recomputes everything
     return DerivedReport(deals=deals.num_rows, unconverted=unconverted, groups_reclustered=touched)
 
