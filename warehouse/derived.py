@@ -80,7 +80,7 @@ def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     else:
         deals, sources, touched = *_build_by_company(facts), None
     if touched != 0:
-        (location(warehouse) / RULES_PATH).unlink()  # deals and sources of two derives mix
+        (location(warehouse) / RULES_PATH).unlink()  # until all is swapped: two derives mix
         replace_table(warehouse, DEALS, deals)
         replace_table(warehouse, DEAL_SOURCES, sources)
     rates, unconverted = _derive_rates(warehouse, facts, base_currency, touched is not None)
@@ -277,11 +277,7 @@ def _derive_rates(
             strict=True,
         )
     }
-    have = (
-        set(zip(known["fx_key"].to_pylist(), known["base_currency"].to_pylist(), strict=True))
-        if requests
-        else set()
-    )
+    have = set(zip(known["fx_key"].to_pylist(), known["base_currency"].to_pylist(), strict=True))
     rates = [
         row
         for row in fx_rates_for(sorted(requests.values(), key=str), bases)
