@@ -74,7 +74,7 @@ class DerivedReport:
 def derive_tables(warehouse: Where, base_currency: str) -> DerivedReport:
     """Bring deals, deal sources and FX rates up to date with the committed facts."""
     rules = rules_fingerprint()
-    facts = read_table(warehouse, FACTS, FACT_COLUMNS)
+    facts = read_table(warehouse, FACTS, FACT_COLUMNS).combine_chunks()  # a chunk per file
     if _stored_rules(warehouse) == rules:
         deals, sources, touched = _update_deals(warehouse, facts)
     else:
