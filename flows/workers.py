@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -63,10 +64,11 @@ def warm_up_workers() -> None:
     """Start the worker processes now, ahead of the first batch, if a pool is open.
 
     Their fork server imports the extraction code (~2 s of CPU) on another core
-    while the inbox is still being walked, instead of after it.
+    while the inbox is still being walked, instead of after it. The submit happens on a
+    thread of its own: starting a worker waits for the fork server to be ready.
     """
-    if _pool is not None:
-        _pool.submit(int)  # any picklable call: the pool starts its processes for it
+    if _pool is not None:  # any picklable call makes the pool start its processes
+        threading.Thread(target=_pool.submit, args=(int,), daemon=True).start()
 
 
 def run_batch(files: list[NewFile], staging: Where, batch_no: int, run_id: str) -> BatchReport:

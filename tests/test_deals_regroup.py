@@ -235,3 +235,26 @@ def test_a_previous_deal_that_lost_a_fact_is_formed_again() -> None:
     expected_deals, expected_sources = build_deals(after)
     assert canonical(deals) == canonical(expected_deals)
     assert canonical(sources) == canonical(expected_sources)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_links_to_rounds_set_again_from_the_previous_links_equal_links_set_from_scratch(
+    seed: int,
+) -> None:
+    before, after = split(random_facts(seed, articles=120), seed)
+    old = {d["deal_id"]: d for d in build_deals(before)[0]}
+    expected, _ = build_deals(after)
+
+    def same_row(deal: dict) -> bool:
+        stored = old.get(deal["deal_id"], {})
+        return all(stored.get(k) == v for k, v in deal.items() if k != "round_deal_id")
+
+    previous = {
+        d["deal_id"]: old[d["deal_id"]]["round_deal_id"]
+        for d in expected
+        if d["kind"] in ("investment", "valuation") and same_row(d)
+    }
+    new_rounds = {d["deal_id"] for d in expected if d["kind"] == "round" and not same_row(d)}
+    deals = [{**d, "round_deal_id": None} for d in expected]
+    link_rounds(deals, previous, new_rounds)
+    assert canonical(deals) == canonical(expected)

@@ -30,7 +30,7 @@ def _same(plain: re.Pattern[str], scanning: re.Pattern[str], text: str) -> None:
     """The scan serves searches (search, finditer, sub); a match at one position skips it."""
 
     def found(pattern: re.Pattern[str], pos: int) -> list[tuple[tuple[int, int], tuple]]:
-        return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
+        return [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text, pos)]
 
     for pos in {0, len(text) // 2}:
         assert found(plain, pos) == found(scanning, pos)
@@ -46,6 +46,10 @@ def _same(plain: re.Pattern[str], scanning: re.Pattern[str], text: str) -> None:
         r"(?<![0-9])(?P<day>\d{1,2})日(?!内)",  # a lookbehind is passed over
         r"(?:a|b)?\s*led|[领領]投",  # optional parts: their characters and the next ones
         r"\s+(?:also\s+)?(?:co-led|led)\s+(?:the|a)\b",
+        # alternatives opening with groups get a lookahead for their first characters
+        r"(?P<day>(?<![0-9])\d{1,2})日|(?P<my>(?P<m>Oct|May)\.?\s+(?P<y>\d{4}))|(?P<w>(?:by|to)+)",
+        # alternatives opening with one literal are tried under it, in their order
+        r"million|billion|\bbn\b|[bc]y|bus|b(?P<n>\d)|led",
     ],
 )
 def test_scanning_patterns_match_like_re(pattern: str) -> None:
@@ -54,6 +58,16 @@ def test_scanning_patterns_match_like_re(pattern: str) -> None:
     assert scanning.pattern == pattern and scanning.groupindex == re.compile(pattern).groupindex
     for text in TEXTS:
         _same(re.compile(pattern), scanning, text)
+
+
+def test_alternatives_are_not_joined_across_one_that_may_match_first() -> None:
+    """ "bx|[ab]y|bz": at "b" the class comes between; "b?" matches anywhere."""
+    for pattern in (r"bx|[ab]y|bz", r"bill|(?:yy)?|bus", r"bx|\wy|bz"):
+        for text in ("by bz bx", "bus bill", "a bus", "bzy"):
+            _same(re.compile(pattern), compile_scanning(pattern), text)
+            assert [m.span() for m in re.finditer(pattern, text)] == [
+                m.span() for m in compile_scanning(pattern).finditer(text)
+            ]
 
 
 @pytest.mark.parametrize(

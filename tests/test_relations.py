@@ -113,6 +113,14 @@ def test_chinese_round_with_lead_and_followers() -> None:
     )
 
 
+def test_traditional_strategic_and_debt_rounds_and_an_ipo() -> None:
+    strategic = _deals("芯片公司甲乙科技宣布完成5億元戰略融資，由丙丁資本領投。")
+    debt = _deals("芯片公司甲乙科技宣布完成5億元債權融資，由丙丁資本領投。")
+    ipo = _deals("甲乙科技完成首次公开募股，募资10亿港元。")
+    assert [d.round for d in strategic + debt + ipo] == ["strategic", "debt", "ipo"]
+    assert _summary(strategic[0])[:3] == ("round", "甲乙科技", 500_000_000)
+
+
 def test_chinese_investor_first_frame() -> None:
     (deal,) = _deals("今年1月，丙丁资本宣布对甲乙科技追加最高2亿美元的投资。")
     assert (deal.kind, deal.investee, deal.investors[0].name, deal.date) == (

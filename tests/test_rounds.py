@@ -25,6 +25,12 @@ from fundwire.transforms.rounds import find_rounds, find_status
         ("a debt financing", "debt"),
         ("种子轮", "seed"),
         ("Pre-IPO轮", "pre_ipo"),
+        ("首次公开募股", "ipo"),
+        ("首次公開募股", "ipo"),
+        ("戰略融資", "strategic"),
+        ("債權融資", "debt"),
+        ("债权融资", "debt"),
+        ("可轉債", "debt"),
     ],
 )
 def test_round_words(text: str, expected: str) -> None:

@@ -31,7 +31,7 @@ import unicodedata
 from bisect import insort
 from calendar import monthrange
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -78,13 +78,9 @@ class _Source:
     start: date | None
     end: date | None
     published: date | None
+    order: tuple  # first-reported order: earliest published, then fact_id (a total order)
     headline: tuple[Decimal, Decimal] | None = None  # range of the figure as a headline
     plausible: tuple[Decimal, Decimal] | None = None  # range of true values it allows
-
-    @property
-    def order(self) -> tuple:
-        """First-reported order: earliest published, then fact_id (a total order)."""
-        return (self.published or date.max, self.fact_id)
 
 
 @dataclass(slots=True, eq=False)
@@ -201,24 +197,45 @@ def _groups(facts: Iterable[dict]) -> dict[tuple[str, str, str], list[_Source]]:
     return groups
 
 
-def link_rounds(deals: list[dict]) -> None:
+def link_rounds(
+    deals: list[dict],
+    previous: Mapping[str, str | None] | None = None,
+    new_rounds: Collection[str] = (),
+) -> None:
     """Set `round_deal_id` of each investment and valuation deal to its company's best round.
 
     Only deals of the same canonical investee are compared, so the deals of one company
     can be linked again without the others (`warehouse.derived` relies on it).
+
+    previous: deal_id -> round_deal_id of deals linked before, when their company had
+    the round deals it has now but `new_rounds` (ids). The best of the rounds that
+    stayed is still the previous round (or none), so such a deal is compared only with
+    it and the new rounds, unless its previous round is gone or was formed anew.
     """
     key_cache: dict[str | None, str] = {}
     rounds_by_investee: dict[str, list[dict]] = defaultdict(list)
+    new_by_investee: dict[str, list[dict]] = defaultdict(list)
+    round_by_id: dict[str, dict] = {}
     for deal in deals:
         if deal["investee"] not in key_cache:
             key_cache[deal["investee"]] = canonical_key(deal["investee"])
         if deal["kind"] == "round":
             rounds_by_investee[key_cache[deal["investee"]]].append(deal)
+            round_by_id[deal["deal_id"]] = deal
+            if deal["deal_id"] in new_rounds:
+                new_by_investee[key_cache[deal["investee"]]].append(deal)
     for deal in deals:
-        if deal["kind"] in ("investment", "valuation"):
-            deal["round_deal_id"] = _round_of(
-                deal, rounds_by_investee.get(key_cache[deal["investee"]])
-            )
+        if deal["kind"] not in ("investment", "valuation"):
+            continue
+        company = key_cache[deal["investee"]]
+        rounds = rounds_by_investee.get(company)
+        if previous and deal["deal_id"] in previous:
+            before = previous[deal["deal_id"]]
+            if before is None:
+                rounds = new_by_investee.get(company)
+            elif before in round_by_id and before not in new_rounds:
+                rounds = [round_by_id[before], *new_by_investee.get(company, ())]
+        deal["round_deal_id"] = _round_of(deal, rounds)
 
 
 def _source(row: dict) -> _Source:
@@ -229,10 +246,11 @@ def _source(row: dict) -> _Source:
         precision, start, end = period_of(row.get("date"))
     except ValueError:  # not a calendar date: the fact counts as undated
         precision, start, end = None, None, None
+    fact_id, published = row["fact_id"], row.get("published")
     return _Source(
         row=row,
-        fact_id=row["fact_id"],
-        article_id=row.get("article_id") or row["fact_id"],
+        fact_id=fact_id,
+        article_id=row.get("article_id") or fact_id,
         amount=amount,
         currency=row.get("currency") if amount is not None else None,
         qualifier=row.get("qualifier") or "exact",
@@ -240,7 +258,8 @@ def _source(row: dict) -> _Source:
         precision=precision,
         start=start,
         end=end,
-        published=row.get("published"),
+        published=published,
+        order=(published or date.max, fact_id),
     )
 
 

@@ -27,6 +27,12 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
 _ANCHORED = ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)) if _sre else ()
+# Openings the engine enters before it can tell a part fails (see _guard).
+_ENTERED = (
+    (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.ASSERT, sre.ASSERT_NOT, sre.BRANCH)
+    if _sre
+    else ()
+)
 _Items = list[tuple[Any, Any]]  # charset items: (LITERAL, c), (RANGE, (lo, hi)), (CATEGORY, c)
 _CASE_FLAGS = re.IGNORECASE | re.LOCALE
 # Inline flags under which a class could match more than it does in the whole pattern.
@@ -44,10 +50,12 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    """What `re._compiler.compile` does (the pattern is parsed once), the info block that
-    opens the code replaced by one holding the first characters when it names none."""
+    """What `re._compiler.compile` does (the pattern is parsed once), with guarded
+    alternatives and an info block holding the first characters when it names none."""
     parsed = _parser.parse(pattern, flags)
     flags |= parsed.state.flags
+    if not flags & _CASE_FLAGS:
+        _guard(parsed.data, parsed.state)
     code = _compiler._code(parsed, flags)
     info = _first_chars_info(parsed, flags, code)
     if info is not None:
@@ -78,6 +86,88 @@ def _first_chars_info(parsed: Any, flags: int, code: list[int]) -> list[int] | N
     _compiler._compile_charset(charset, flags, info)
     info[1] = len(info) - 1
     return info
+
+
+def _guard(data: list[tuple[Any, Any]], state: Any) -> None:
+    """Put a lookahead for its first characters before each part the engine would enter
+    blind, in place: an alternative that opens with a group, a repeat or a lookaround, and
+    what follows a repeat when it opens so.
+
+    The engine skips an alternative at once when it opens with a literal or a class; one
+    that opens with a named group is entered, its marks saved and restored, at every
+    position where the alternation is tried ("(?P<iso>…)|(?P<my>…)|…" in dates). After
+    "\\s+" it enters what follows at every blank ("\\s+(?:(?:also|all)\\s+)*(?:joined|…)").
+    The lookahead only restates what the part needs, so the matches are the same.
+    """
+    for i in range(len(data) - 1, -1, -1):  # backwards: insertions keep the indices ahead
+        op, av = data[i]
+        if op is sre.BRANCH:
+            av[1][:] = _by_first_literal(av[1], state)
+            for alternative in av[1]:
+                _guard(alternative.data, state)
+                _guard_at(alternative.data, 0, state)
+        elif op is sre.SUBPATTERN and not av[1] & _WIDENING_FLAGS:
+            _guard(av[3].data, state)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            _guard(av[2].data, state)
+            _guard_at(data, i + 1, state)
+        elif op is sre.ATOMIC_GROUP:
+            _guard(av.data, state)
+        elif op is sre.ASSERT and av[0] > 0:  # lookaheads; lookbehinds keep their width as is
+            _guard(av[1].data, state)
+
+
+def _by_first_literal(alternatives: list[Any], state: Any) -> list[Any]:
+    """The alternatives with those opening with the same literal joined under it, as a trie:
+    "million|billion|bn|…" tries "b" once. An alternative joins the last one opening with its
+    literal when none between them can open with that character, so the order of the
+    alternatives a position can try is kept."""
+    groups: list[tuple[int | None, list[Any]]] = []
+    for alternative in alternatives:
+        data = alternative.data
+        char = data[0][1] if data and data[0][0] is sre.LITERAL else None
+        if char is not None:
+            last = next((k for k in range(len(groups) - 1, -1, -1) if groups[k][0] == char), None)
+            if last is not None and all(_cannot_open(g, char) for g in groups[last + 1 :]):
+                groups[last][1].append(alternative)
+                continue
+        groups.append((char, [alternative]))
+    out = []
+    for char, members in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        rests = [_parser.SubPattern(state, m.data[1:]) for m in members]
+        branch = _parser.SubPattern(state, [(sre.BRANCH, (None, rests))])
+        out.append(
+            _parser.SubPattern(state, [(sre.LITERAL, char), (sre.SUBPATTERN, (None, 0, 0, branch))])
+        )
+    return out
+
+
+def _cannot_open(group: tuple[int | None, list[Any]], char: int) -> bool:
+    """True when no alternative of the group can match at a `char` (nor match "")."""
+    if group[0] is not None:
+        return group[0] != char
+    first = _first(group[1][0].data)
+    return (
+        first is not None
+        and not first[1]
+        and all(
+            (op is sre.LITERAL and av != char) or (op is sre.RANGE and not av[0] <= char <= av[1])
+            for op, av in first[0]
+        )
+    )
+
+
+def _guard_at(data: list[tuple[Any, Any]], i: int, state: Any) -> None:
+    """A lookahead before `data[i]` for the first characters of `data[i:]`, when that part
+    opens with something the engine enters and its first characters can be told."""
+    if i >= len(data) or data[i][0] not in _ENTERED:
+        return
+    first = _first(data[i:])
+    if first is not None and first[0] and not first[1]:
+        data.insert(i, (sre.ASSERT, (1, _parser.SubPattern(state, [(sre.IN, first[0])]))))
 
 
 def _first(data: list[tuple[Any, Any]]) -> tuple[_Items, bool] | None:

@@ -1001,7 +1001,8 @@ def _investor_first(
             if i not in used and total.role == "stake" and m.end() < total.money.start < until:
                 used.add(i)
                 deals += _investment_deals(sentence, investors, [target], total, m.start(), flat)
-    for m in _EN_OWN_TOTAL.finditer(flat):
+    own_totals = _EN_OWN_TOTAL.finditer(flat) if _EN_OWN_TOTAL_HINT.search(flat) else ()
+    for m in own_totals:  # the hint, a quick scan, holds wherever the pattern matches
         target = _en_target(flat, m.end())
         figure = _deal_figure(figures, used, m.end(), len(flat))
         if target and figure:

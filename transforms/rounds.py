@@ -46,13 +46,13 @@ _ROUND = compile_folded(
     r"|(?P<strategic>\bstrategic\s+(?:investment|round|funding|financing)|"
     r"战略融资|战略投资(?!人|者|方|机构)|战略轮)"
     r"|(?P<debt>\bdebt\s+(?:financing|round|funding|facility)|\bventure debt\b|"
-    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|债权融资|债务融资|"
-    r"可转债|可转换(?:公司)?债券?))"
+    r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|"
+    r"债权融资|债务融资|可转债|可转换(?:公司)?债券?))"
 )
 
 
 _ROUND_HINT = compile_folded(
-    r"[轮輪]|series|seed|ipo|angel|strategic|战略|戰略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
+    r"[轮輪]|series|seed|ipo|angel|strategic|战略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
     r"上市|首次公开|首发|notes?\b|facility|bonds?\b|debentures?"
 )
 
