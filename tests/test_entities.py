@@ -183,3 +183,9 @@ def test_a_fund_number_ends_the_fund_name() -> None:
 def test_an_equity_investment_fund_is_a_name_a_bare_business_kind_is_not() -> None:
     assert clean_name("星河产业股权投资基金") == "星河产业股权投资基金"
     assert clean_name("股权投资") is None
+
+
+def test_a_quantity_of_unnamed_parties_or_a_size_of_money_is_no_name() -> None:
+    assert clean_name("国内外一批") is None
+    assert clean_name("大额") is None
+    assert clean_name("高额资本") == "高额资本"
