@@ -443,7 +443,6 @@ def _summarize(group_key: tuple[str, str, str], members: list[_Source]) -> tuple
             "deal_id": deal_id,
             "fact_id": s.fact_id,
             "article_id": s.row.get("article_id"),
-            "evidence": s.row.get("evidence"),
         }
         for s in members
     ]

@@ -55,10 +55,7 @@ FACT_COLUMNS = [
     "status",
     "date",
     "published",
-    "evidence",
 ]
-# What clustering and deal rows need of a fact (deal sources take the rest from the facts)
-CLUSTER_COLUMNS = [column for column in FACT_COLUMNS if column != "evidence"]
 RULES_PATH = Path(DEALS.name) / "_rules.txt"  # readers skip files starting with "_"
 FACTS_PER_SLICE = 20_000  # deals are formed from this many facts (as Python objects) at a time
 _SEP = "\x1f"  # joins the parts of a group key; canonical keys hold only word characters
@@ -108,7 +105,8 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     again (`regroup_deals`, told each old fact's deal: a deal formed again from the same
     facts keeps its row), and only the deals whose round may have changed are linked to
     rounds again. The sources (returned only when some group was formed again) are one
-    row per fact: its deal, new or kept, and its article and evidence from the facts.
+    row per fact: its deal, new or kept, and its article (the views join the evidence
+    from the facts, so it is neither read nor written here).
     """
     old_deals = read_table(warehouse, DEALS)
     old_sources = read_table(warehouse, DEAL_SOURCES, ["deal_id", "fact_id"])
@@ -123,7 +121,7 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
     touched = pc.unique(pa.chunked_array(touched, pa.string()))
     if len(touched) == 0:
         return old_deals, old_sources, 0
-    regroup = facts.select(CLUSTER_COLUMNS).filter(pc.is_in(fact_groups, value_set=touched))
+    regroup = facts.filter(pc.is_in(fact_groups, value_set=touched))
     regrouped = pc.is_in(deal_groups, value_set=touched)
     known = old_sources.filter(
         pc.is_in(old_sources["deal_id"], value_set=old_deals["deal_id"].filter(regrouped))
@@ -153,7 +151,7 @@ def _update_deals(warehouse: Where, facts: pa.Table) -> tuple[pa.Table, pa.Table
         pc.take(old_sources["deal_id"], source_of),  # a fact not placed again keeps its deal
     )
     sources = pa.table(
-        [deal_of, facts["fact_id"], facts["article_id"], facts["evidence"]],
+        [deal_of, facts["fact_id"], facts["article_id"]],
         schema=DEAL_SOURCES.schema,
     )
     return _link_rounds_again(deals, new_deals, old_deals.filter(stale)), sources, len(touched)

@@ -150,7 +150,6 @@ DEAL_SOURCES = TableSpec(
             ("deal_id", pa.string()),
             ("fact_id", pa.string()),
             ("article_id", pa.string()),
-            ("evidence", pa.string()),
         ]
     ),
 )

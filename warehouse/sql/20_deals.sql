@@ -17,7 +17,7 @@ SELECT
     facts.qualifier,
     facts.date,
     facts.status,
-    sources.evidence
+    facts.evidence
 FROM raw_deal_sources AS sources
 LEFT JOIN stg_facts AS facts USING (fact_id)
 LEFT JOIN stg_articles AS articles ON articles.article_id = sources.article_id;
