@@ -97,24 +97,29 @@ def run(
     _check_inbox(inbox)
     if dask_address and task_runner is not RunnerKind.dask:
         raise FundwireError("--dask-address needs --task-runner dask", ExitCode.USAGE)
-    from fundwire.flows.pipeline import run_pipeline
-    from fundwire.flows.progress import ProgressBar, RunProgress
+    from fundwire.flows.early_server import early_prefect_server
+
+    with early_prefect_server() as server:  # it comes up while Prefect and the flow load
+        from fundwire.flows.pipeline import run_pipeline
+        from fundwire.flows.progress import ProgressBar, RunProgress
+
+        server.wait_ready()
+        console = Console(stderr=True)
+        show_bar = not quiet and console.is_terminal
+        with ProgressBar(console) if show_bar else nullcontext(RunProgress()) as progress:
+            summary = run_pipeline(
+                inbox=inbox,
+                warehouse=warehouse,
+                base_currency=base_currency,
+                batch_size=batch_size,
+                task_runner=task_runner,
+                dask_address=dask_address,
+                dask_workers=dask_workers,
+                progress=progress,
+                database=database,
+            )
     from fundwire.flows.summary import print_summary
 
-    console = Console(stderr=True)
-    show_bar = not quiet and console.is_terminal
-    with ProgressBar(console) if show_bar else nullcontext(RunProgress()) as progress:
-        summary = run_pipeline(
-            inbox=inbox,
-            warehouse=warehouse,
-            base_currency=base_currency,
-            batch_size=batch_size,
-            task_runner=task_runner,
-            dask_address=dask_address,
-            dask_workers=dask_workers,
-            progress=progress,
-            database=database,
-        )
     if summary.locked:
         raise FundwireError(summary.locked, ExitCode.LOCKED)
     if not quiet:

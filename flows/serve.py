@@ -13,12 +13,9 @@ import asyncio
 import multiprocessing
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +27,7 @@ from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from pydantic import ValidationError
 
+from fundwire.flows.early_server import free_port, stop_process_group, wait_healthy
 from fundwire.flows.pipeline import DEFAULT_BATCH_SIZE, ingest
 from fundwire.flows.settings import ExitCode, FundwireError
 from fundwire.transforms.fx import DEFAULT_BASE_CURRENCY
@@ -68,13 +66,6 @@ def check_schedule(schedule: Schedule) -> None:
             CronSchedule(cron=schedule.cron)
         except ValidationError as exc:
             raise FundwireError(f"bad cron expression {schedule.cron!r}", ExitCode.USAGE) from exc
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on at 127.0.0.1 right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def configured_api_url() -> str | None:
@@ -129,41 +120,15 @@ class LocalPrefectServer:
             raise
 
     def _wait_healthy(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise FundwireError(
-                    f"the Prefect server exited with code {self.process.returncode} "
-                    f"(see {self.log_path})"
-                )
-            if self.healthy():
-                return
-            time.sleep(0.5)
-        raise FundwireError(
-            f"the Prefect server did not answer within {timeout:g} s (see {self.log_path})"
+        assert self.process is not None
+        wait_healthy(
+            self.process, self.api_url, timeout, f"the Prefect server (see {self.log_path})"
         )
-
-    def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
-                return response.status == 200
-        except (OSError, urllib.error.URLError):
-            return False
 
     def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
         """SIGTERM the server's process group; SIGKILL it if it has not gone after `grace`."""
-        if self.process is None or self.process.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
-            try:
-                os.killpg(self.process.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.process.wait(wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        if self.process is not None:
+            stop_process_group(self.process, grace)
 
 
 @contextmanager
