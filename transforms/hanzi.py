@@ -303,8 +303,8 @@ class FoldedPattern:
 
     def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to run, or None when the gate rules the text out."""
-        low = text.lower()
-        if len(low) != len(text):
+        low = _lowered(text)
+        if low is None:
             return self._exact, text
         if self._gate is not None and not self._gate.search(low, pos, endpos):
             return None
@@ -315,14 +315,35 @@ class FoldedPattern:
         return picked[0].search(picked[1], pos, endpos) if picked else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        picked = self._pick(text, pos, endpos)
-        return picked[0].match(picked[1], pos, endpos) if picked else None
+        low = _lowered(text)
+        return (
+            self._exact.match(text, pos, endpos)
+            if low is None
+            else self._folded.match(low, pos, endpos)
+        )
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         picked = self._pick(text, pos, endpos)
         return picked[0].finditer(picked[1], pos, endpos) if picked else iter(())
+
+
+# The text lowered last: the frames run one cue pattern after another on the same sentence.
+_last_lowered: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, or None when lower-casing changes its length (offsets would shift)."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    low: str | None = text.lower()
+    if len(low) != len(text):
+        low = None
+    _last_lowered = (text, low)
+    return low
 
 
 def compile_folded(pattern: str, needs: str | None = None) -> FoldedPattern:
