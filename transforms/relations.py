@@ -588,6 +588,8 @@ _ZH_OWN_INVESTMENT = compile_both(
     r"(?:^|(?<=[，。；：]))(?P<investor>[^，。；：]{2,20}?)(?:此次|本次|这次|这笔|该笔)?的(?:新)?"
     r"(?:投资|注资|出资)(?:规模|金额|总额|额度)?(?:约为|为|达到|达|高达|是)"
 )
+# What every match of it holds: one scan rules most sentences out (it opens anywhere).
+_ZH_OWN_INVESTMENT_CUE = compile_both(r"的(?:新)?(?:投资|注资|出资)")
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # A person putting in their own money: "王某个人拿出5000万美元".
@@ -904,7 +906,7 @@ def _investor_first(
             if investors and figure:
                 target = _opening_subject(flat, investors)
                 deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
-        for m in _ZH_OWN_INVESTMENT.finditer(flat):
+        for m in _ZH_OWN_INVESTMENT.finditer(flat) if _ZH_OWN_INVESTMENT_CUE.search(flat) else ():
             investor = clean_name(_ZH_DATE_WORDS.sub("", m.group("investor")))
             figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
             if investor and figure:
