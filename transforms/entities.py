@@ -542,7 +542,7 @@ _CJK = compile_scanning(r"[\u4e00-\u9fff]")
 
 def has_cjk(text: str) -> bool:
     """True when `text` holds Chinese characters: the Chinese grammar applies."""
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None  # (isascii is a flag read)
 
 
 _ZH_BRACKETED = compile_scanning(r"[（(][^）)]*[）)]")
