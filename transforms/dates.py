@@ -96,10 +96,13 @@ _SP = r"\s?"
 # a Chinese date character: the scan skips all other positions in C. A new form must add
 # its first character here. Words that modify a date from before it ("last", "in",
 # "end of") are read from a short window (BEFORE_*).
-# (A lowercase "t" starts a date only as "today", at an ASCII word start as its form reads:
-# the commonest letter of English is tried only there.)
+# Each form opens at a digit with no digit before it (the rest of a number starts no date),
+# and lowercase "t", "y" and "m" start one only at a word start: "today" and "yesterday" as
+# their forms read, "year" and "month" because BEFORE_RELATIVE keeps them only after a
+# blank. So the commonest letters of English are tried only there.
 _DATE_START = (
-    r"[0-9ADFJMNOSTWYym〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]|(?a:\bt)"
+    r"(?<![0-9])[0-9]|[ADFJMNOSTWY〇零一二三四五六七八九十今去前明本上下这這年周星礼禮昨当當同]"
+    r"|(?a:\b[tym])"
 )
 
 DATE_PATTERN = compile_scanning(

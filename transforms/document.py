@@ -10,6 +10,7 @@ merged into the most informative version.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -50,11 +51,14 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     introduced = _introduced_subjects(
         s for s in sentences if unnamed and s.start not in told and s.start < last_told
     )
+    introduced_starts = [start for start, _name in introduced]  # in text order
     for deal in deals:
         paragraph = deal.sentence.paragraph
-        newer = [(start, name) for start, name in introduced if start < deal.sentence.start]
-        if newer and (last_round is None or newer[-1][0] > last_round.sentence.start):
-            current = newer[-1][1]
+        before = bisect_left(introduced_starts, deal.sentence.start)  # introduced before it
+        if before and (
+            last_round is None or introduced_starts[before - 1] > last_round.sentence.start
+        ):
+            current = introduced[before - 1][1]
         if deal.joins_previous:
             if (
                 last_round is not None

@@ -166,7 +166,11 @@ def _words(words: Iterable[str]) -> str:
 
 _SP = r"[ \u00a0\u202f]"
 _DIGIT = "[0-9０-９]"
-_ARABIC = rf"{_DIGIT}+(?:[,，](?:{_DIGIT}{{2}}[,，])*{_DIGIT}{{3}})*(?:[.．]{_DIGIT}+)?"
+# Atomic: a figure is read whole. What may follow one (a magnitude, a unit, a currency, a
+# blank, a range mark) never opens with a digit or a separator, so the pattern never
+# matches with a shorter reading of the same digits where the whole one fails; backtracking
+# into the digits would only try them again.
+_ARABIC = rf"(?>{_DIGIT}+(?:[,，](?:{_DIGIT}{{2}}[,，])*{_DIGIT}{{3}})*(?:[.．]{_DIGIT}+)?)"
 _EN_WORD_MAGNITUDES = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?"
 _EN_MAGNITUDE = (
     rf"(?ai:-?(?:{_EN_WORD_MAGNITUDES})|bn|bln|mn|mln|tn|trn|cr|[bmkt]"
