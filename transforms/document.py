@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from fundwire.transforms.entities import (
     alias_key,
@@ -228,11 +229,12 @@ def deal_facts(deal: Deal) -> list[Fact]:
         if deal.amount is not None and deal.amount.amount is not None:
             return [Fact("valuation", **money, **common)]
         return []
+    investee_key = alias_key(deal.investee or "")
     if deal.kind == "round":
         if deal.amount is not None or deal.round is not None or _dated_new_round(deal):
             facts.append(Fact("round", round=deal.round, **money, **common))
         for investor in deal.investors:
-            if alias_key(investor.name) == alias_key(deal.investee or ""):
+            if alias_key(investor.name) == investee_key:
                 continue
             own = _money_fields(investor.amount)
             facts.append(
@@ -247,7 +249,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
             )
         return facts
     for investor in deal.investors:
-        if alias_key(investor.name) == alias_key(deal.investee or ""):
+        if alias_key(investor.name) == investee_key:
             continue
         facts.append(
             Fact(
@@ -281,10 +283,11 @@ def _money_fields(money: object) -> dict[str, object]:
 def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Each deal once: facts that state the same deal become its most informative version."""
     _expand_short_names(facts)
+    key = cache(alias_key)  # an article's facts name the same parties again and again
     kept: list[Fact] = []
     by_parties: dict[tuple[str, str, str], list[int]] = {}  # only facts of the same parties merge
     for fact in facts:
-        parties = (fact.kind, alias_key(fact.investee), alias_key(fact.investor or ""))
+        parties = (fact.kind, key(fact.investee), key(fact.investor or ""))
         same = by_parties.setdefault(parties, [])
         twin = next((i for i in same if _same_deal(kept[i], fact)), None)
         if twin is None:
@@ -309,10 +312,8 @@ def _expand_short_names(facts: list[Fact]) -> None:
 
 
 def _same_deal(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind or alias_key(a.investee) != alias_key(b.investee):
-        return False
-    if alias_key(a.investor or "") != alias_key(b.investor or ""):
-        return False
+    """Whether two facts of the same kind and parties (merge_facts compares no others) tell
+    the same deal."""
     if a.kind in ("investment", "round") and (a.amount is None) != (b.amount is None):
         if a.round != b.round or (a.kind == "round" and a.round is None):
             return False  # an undisclosed share of one round, a stated amount of another deal
