@@ -104,11 +104,10 @@ def _at_name_edges(text: str, start: int, end: int) -> bool:
 def lookup(name: str) -> Entity | None:
     """The alias-table entry for a name, trying it without its legal suffix too."""
     table = alias_table()
-    for candidate in (name, strip_legal_suffix(name)):
-        entity = table.get(alias_key(candidate))
-        if entity is not None:
-            return entity
-    return None
+    entity = table.get(alias_key(name))
+    if entity is None and (stripped := strip_legal_suffix(name)) != name:
+        entity = table.get(alias_key(stripped))
+    return entity
 
 
 def find_known(text: str) -> list[Mention]:
@@ -500,6 +499,7 @@ _COREFERENCE_ZH = compile_both(
 )
 
 
+@lru_cache(maxsize=65536)
 def strip_legal_suffix(name: str) -> str:
     """`name` without trailing Inc./Ltd./有限公司 and the like."""
     stripped = _LEGAL_SUFFIX.sub("", name).strip(" ,")
@@ -542,7 +542,7 @@ _CJK = compile_scanning(r"[\u4e00-\u9fff]")
 
 def has_cjk(text: str) -> bool:
     """True when `text` holds Chinese characters: the Chinese grammar applies."""
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None  # (isascii is a flag read)
 
 
 _ZH_BRACKETED = compile_scanning(r"[（(][^）)]*[）)]")

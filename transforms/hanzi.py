@@ -301,28 +301,44 @@ class FoldedPattern:
             gate = _without_word_edges(folded)
             self._gate = compile_scanning(gate) if _quick_gate(folded, gate) else None
 
-    def _pick(self, text: str, pos: int, endpos: int) -> tuple[re.Pattern[str], str] | None:
-        """The pattern and text to run, or None when the gate rules the text out."""
-        low = text.lower()
-        if len(low) != len(text):
-            return self._exact, text
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
+        if low is None:
+            return self._exact.search(text, pos, endpos)
         if self._gate is not None and not self._gate.search(low, pos, endpos):
             return None
-        return self._folded, low
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        picked = self._pick(text, pos, endpos)
-        return picked[0].search(picked[1], pos, endpos) if picked else None
+        return self._folded.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        picked = self._pick(text, pos, endpos)
-        return picked[0].match(picked[1], pos, endpos) if picked else None
+        low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
+        if low is None:
+            return self._exact.match(text, pos, endpos)
+        return self._folded.match(low, pos, endpos)  # (a gate would scan more than a match)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        picked = self._pick(text, pos, endpos)
-        return picked[0].finditer(picked[1], pos, endpos) if picked else iter(())
+        low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
+        if low is None:
+            return self._exact.finditer(text, pos, endpos)
+        if self._gate is not None and not self._gate.search(low, pos, endpos):
+            return iter(())
+        return self._folded.finditer(low, pos, endpos)
+
+
+# The text lowered last, kept because the frames run one cue pattern after another on the
+# same sentence (the methods above read it inline: a call costs more than the check).
+_last_lowered: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, or None when lower-casing changes its length (offsets would shift)."""
+    global _last_lowered
+    low: str | None = text.lower()
+    if len(low) != len(text):
+        low = None
+    _last_lowered = (text, low)
+    return low
 
 
 def compile_folded(pattern: str, needs: str | None = None) -> FoldedPattern:

@@ -305,7 +305,9 @@ _EN_ITEM_LEAD = compile_both(
     r"^\s*(?:(?:with|including|from|by|and|as well as|plus|while|both|the likes of)\s+)+", re.I
 )
 _EN_ITEM_TAIL = compile_scanning(
-    r"(?:\s+(?:managed|run|operated|owned|advised) by\s.*|\s+(?:through|via)\s.*"
+    # (the lookahead: a tail opens with a blank or a stop; the pattern can also match "" at
+    # the end, which `sub` leaves as it is, and without it the engine tries every position)
+    r"(?=[\s.,])(?:\s+(?:managed|run|operated|owned|advised) by\s.*|\s+(?:through|via)\s.*"
     r"|(?:\s+(?:from|of|in|based in)\s+[A-Z][\w-]*)?(?:\s+[a-z][\w'’-]*)*)[\s.,]*$"
 )
 
@@ -538,7 +540,7 @@ _EN_INVEST = compile_folded(
     r"(?<=announced )(?:an?|its|the)\s+(?:[\w,-]+\s+){0,4}investment(?=\s+in(?:to)?\b)|"
     r"(?:took|takes|acquired|bought) "
     r"(?:a |an )?(?:\w+ )?stake)\b",
-    needs="invest|put|pour|inject|commit|plough|plow|pump|stake",
+    needs=r"invest(?:ed|s|ing)?\b|investment|put|pour|inject|commit|plough|plow|pump|stake",
 )
 _EN_BACK = compile_folded(
     r"(?<!-)\b(?:backs|backed(?! by)|funds|bets on|bought into|buys into|"
@@ -586,6 +588,8 @@ _ZH_OWN_INVESTMENT = compile_both(
     r"(?:^|(?<=[，。；：]))(?P<investor>[^，。；：]{2,20}?)(?:此次|本次|这次|这笔|该笔)?的(?:新)?"
     r"(?:投资|注资|出资)(?:规模|金额|总额|额度)?(?:约为|为|达到|达|高达|是)"
 )
+# What every match of it holds: one scan rules most sentences out (it opens anywhere).
+_ZH_OWN_INVESTMENT_CUE = compile_both(r"的(?:新)?(?:投资|注资|出资)")
 # Cornerstone subscriptions in an offering: "X认购2亿美元".
 _ZH_SUBSCRIBED = compile_both(r"(?:则|亦|也|共)?认购(?=[^，。；]{0,4}?[\d一二三四五六七八九十两])")
 # A person putting in their own money: "王某个人拿出5000万美元".
@@ -902,7 +906,7 @@ def _investor_first(
             if investors and figure:
                 target = _opening_subject(flat, investors)
                 deals += _investment_deals(sentence, investors, [target], figure, m.start(), flat)
-        for m in _ZH_OWN_INVESTMENT.finditer(flat):
+        for m in _ZH_OWN_INVESTMENT.finditer(flat) if _ZH_OWN_INVESTMENT_CUE.search(flat) else ():
             investor = clean_name(_ZH_DATE_WORDS.sub("", m.group("investor")))
             figure = _deal_figure(figures, used, m.end(), _clause_end(flat, m.end()))
             if investor and figure:
@@ -1255,7 +1259,7 @@ _OWN_BACKERS = compile_folded(
     r"(?:include|included|are|were)\s+|\b(?:backers|investors|shareholders) in (?:the|its) "
     r"(?:[\w-]+\s+){0,3}(?:company|start-?up|firm|business)\s+(?:include|included|are|were)\s+"
     r"|(?:公司|其|该公司)的(?:早期|现有|主要|老)?(?:投资方|投资人|股东)(?:包括|有|为)",
-    needs="backers|investors|shareholders|投资方|投资人|股东",
+    needs=r"(?:backers|investors|shareholders)(?:\s+(?:include|are|were)| in )|投资方|投资人|股东",
 )
 
 
