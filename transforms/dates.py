@@ -37,14 +37,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.numbers import parse_chinese_number
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date expression: its span in the text and the date it names."""
 
     start: int

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from fundwire.transforms.entities import (
     alias_key,
@@ -35,11 +35,13 @@ _JOIN_PARAGRAPHS = 5  # how far back "Y also took part in the round" may reach
 
 
 def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None) -> list[Deal]:
-    """Deals with coreferences, joined investor lists and missing dates resolved."""
+    """Deals with coreferences, joined investor lists and missing dates resolved.
+
+    `deals` come in text order, as the sentences tell them."""
     topic = _topic(deals, sentences)
     index = {s.start: i for i, s in enumerate(sentences)}
     out: list[Deal] = []
-    current: str | None = None
+    subject: str | None = None  # the investee of the last round, investment or stake
     last_round: Deal | None = None
     last_date: dict[int, str] = {}  # paragraph -> the latest date told in it
     first_paragraph = min((d.sentence.paragraph for d in deals), default=0)
@@ -48,17 +50,11 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
     # nor any when every deal names its investee (the subject then stands for nothing)
     last_told = max(told, default=-1)
     unnamed = any(d.investee in (None, COREFERENCE, TOPIC) for d in deals)
-    introduced = _introduced_subjects(
-        s for s in sentences if unnamed and s.start not in told and s.start < last_told
+    introductions = _Introductions(
+        [s for s in sentences if unnamed and s.start not in told and s.start < last_told]
     )
-    introduced_starts = [start for start, _name in introduced]  # in text order
     for deal in deals:
         paragraph = deal.sentence.paragraph
-        before = bisect_left(introduced_starts, deal.sentence.start)  # introduced before it
-        if before and (
-            last_round is None or introduced_starts[before - 1] > last_round.sentence.start
-        ):
-            current = introduced[before - 1][1]
         if deal.joins_previous:
             if (
                 last_round is not None
@@ -66,10 +62,16 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
             ):
                 _join(last_round, deal)
             continue
-        if deal.investee == TOPIC:
-            deal.investee = topic or current
-        if deal.investee in (None, COREFERENCE):
-            deal.investee = current or topic
+        if deal.investee in (None, COREFERENCE, TOPIC):
+            # the company told about here: one a sentence since the last round introduced,
+            # else the last investee
+            after = last_round.sentence.start if last_round is not None else -1
+            introduced = introductions.last_between(after, deal.sentence.start)
+            current = introduced if introduced is not None else subject
+            if deal.investee == TOPIC:
+                deal.investee = topic or current
+            if deal.investee in (None, COREFERENCE):
+                deal.investee = current or topic
         if deal.investee is None:
             continue
         deal.investee = canonical(deal.investee)
@@ -92,7 +94,7 @@ def resolve(deals: list[Deal], sentences: list[Sentence], published: date | None
         if deal.date:
             last_date[paragraph] = deal.date
         if deal.kind in ("round", "investment", "stake"):
-            current = deal.investee
+            subject = deal.investee
         if deal.kind == "round":
             last_round = deal
         out.append(deal)
@@ -105,37 +107,57 @@ _DESCRIBED = compile_scanning(r"(?:公司|企业|初创公司|独角兽|厂商|�
 _OPENS_WITH_NAME = compile_scanning(r"^[^，,。]{0,16}$|^[^，,]{0,12}[，,][^，,]{0,4}$")
 
 
-def _introduced_subjects(sentences: Iterable[Sentence]) -> list[tuple[int, str]]:
-    """Chinese sentences telling no deal that open with a company ("云从科技也在加快融资"):
+class _Introductions:
+    """The subjects that sentences telling no deal introduce (see _introduced_subject), each
+    sentence read only when a deal needs it."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences  # in text order
+        self._starts = [s.start for s in sentences]
+        self._subjects: dict[int, str | None] = {}
+
+    def last_between(self, after: int, before: int) -> str | None:
+        """The subject introduced last by a sentence starting between the two offsets."""
+        for k in range(bisect_left(self._starts, before) - 1, -1, -1):
+            sentence = self._sentences[k]
+            if sentence.start <= after:
+                break
+            if sentence.start not in self._subjects:
+                self._subjects[sentence.start] = _introduced_subject(sentence)
+            if self._subjects[sentence.start] is not None:
+                return self._subjects[sentence.start]
+        return None
+
+
+def _introduced_subject(sentence: Sentence) -> str | None:
+    """The company a Chinese sentence telling no deal opens with ("云从科技也在加快融资"):
     a later "这家公司" means that company."""
-    out = []
-    for sentence in sentences:
-        if not has_cjk(sentence.text):
-            continue
-        names = [
-            m
-            for m in find_names(sentence.text)
-            if not _INVESTOR_HEAD.search(m.text)
-            and (
-                m.type == "company"
-                or (m.type is None and _DESCRIBED.search(sentence.text[: m.start]))
-                or (m.type is None and has_cjk(m.text) and looks_like_org(m.text))
-            )
-            and sentence.text.count("“", 0, m.start) <= sentence.text.count("”", 0, m.start)
-            and sentence.text[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
-        ]
-        if not names:
-            continue
-        introduced = [m for m in names if _DESCRIBED.search(sentence.text[: m.start])]
-        if introduced:
-            out.append((sentence.start, introduced[-1].canonical))  # "新成立的半导体公司Rapidus"
-        elif len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1 and _COPULA.search(
-            sentence.text[: names[-1].start]
-        ):
-            out.append((sentence.start, names[-1].canonical))  # "…当属德国的Aleph Alpha。"
-        elif _OPENS_WITH_NAME.match(sentence.text[: names[0].start]):
-            out.append((sentence.start, names[0].canonical))
-    return out
+    if not has_cjk(sentence.text):
+        return None
+    names = [
+        m
+        for m in find_names(sentence.text)
+        if not _INVESTOR_HEAD.search(m.text)
+        and (
+            m.type == "company"
+            or (m.type is None and _DESCRIBED.search(sentence.text[: m.start]))
+            or (m.type is None and has_cjk(m.text) and looks_like_org(m.text))
+        )
+        and sentence.text.count("“", 0, m.start) <= sentence.text.count("”", 0, m.start)
+        and sentence.text[max(0, m.start - 1) : m.start] not in ("“", "「", '"')
+    ]
+    if not names:
+        return None
+    introduced = [m for m in names if _DESCRIBED.search(sentence.text[: m.start])]
+    if introduced:
+        return introduced[-1].canonical  # "新成立的半导体公司Rapidus"
+    if len(sentence.text.rstrip("。！？；”」 ")) - names[-1].end <= 1 and _COPULA.search(
+        sentence.text[: names[-1].start]
+    ):
+        return names[-1].canonical  # "…当属德国的Aleph Alpha。"
+    if _OPENS_WITH_NAME.match(sentence.text[: names[0].start]):
+        return names[0].canonical
+    return None
 
 
 _THE_ROUND = compile_folded(
@@ -207,11 +229,12 @@ def deal_facts(deal: Deal) -> list[Fact]:
         if deal.amount is not None and deal.amount.amount is not None:
             return [Fact("valuation", **money, **common)]
         return []
+    investee_key = alias_key(deal.investee or "")
     if deal.kind == "round":
         if deal.amount is not None or deal.round is not None or _dated_new_round(deal):
             facts.append(Fact("round", round=deal.round, **money, **common))
         for investor in deal.investors:
-            if alias_key(investor.name) == alias_key(deal.investee or ""):
+            if alias_key(investor.name) == investee_key:
                 continue
             own = _money_fields(investor.amount)
             facts.append(
@@ -226,7 +249,7 @@ def deal_facts(deal: Deal) -> list[Fact]:
             )
         return facts
     for investor in deal.investors:
-        if alias_key(investor.name) == alias_key(deal.investee or ""):
+        if alias_key(investor.name) == investee_key:
             continue
         facts.append(
             Fact(
@@ -260,10 +283,11 @@ def _money_fields(money: object) -> dict[str, object]:
 def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Each deal once: facts that state the same deal become its most informative version."""
     _expand_short_names(facts)
+    key = cache(alias_key)  # an article's facts name the same parties again and again
     kept: list[Fact] = []
     by_parties: dict[tuple[str, str, str], list[int]] = {}  # only facts of the same parties merge
     for fact in facts:
-        parties = (fact.kind, alias_key(fact.investee), alias_key(fact.investor or ""))
+        parties = (fact.kind, key(fact.investee), key(fact.investor or ""))
         same = by_parties.setdefault(parties, [])
         twin = next((i for i in same if _same_deal(kept[i], fact)), None)
         if twin is None:
@@ -288,10 +312,8 @@ def _expand_short_names(facts: list[Fact]) -> None:
 
 
 def _same_deal(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind or alias_key(a.investee) != alias_key(b.investee):
-        return False
-    if alias_key(a.investor or "") != alias_key(b.investor or ""):
-        return False
+    """Whether two facts of the same kind and parties (merge_facts compares no others) tell
+    the same deal."""
     if a.kind in ("investment", "round") and (a.amount is None) != (b.amount is None):
         if a.round != b.round or (a.kind == "round" and a.round is None):
             return False  # an undisclosed share of one round, a stated amount of another deal

@@ -41,8 +41,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.numbers import (
@@ -56,8 +56,7 @@ from fundwire.transforms.numbers import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+class Money(NamedTuple):
     """A money expression: its span in the text and what it states."""
 
     start: int  # span of the whole expression (qualifier word included) in the text given

@@ -10,14 +10,13 @@ announcement (宣布, agreed, will invest).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from fundwire.transforms.hanzi import compile_folded
 
 
-@dataclass(frozen=True, slots=True)
-class RoundMention:
+class RoundMention(NamedTuple):
     """A round word in a text and the ROUNDS value it names."""
 
     start: int

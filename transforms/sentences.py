@@ -10,15 +10,14 @@ abbreviations, initials or decimal points.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fundwire.transforms.first_chars import compile_scanning
 
 UNIT_KINDS = ("headline", "bullet", "caption", "body")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One unit of text: `text` equals the article slice with line breaks turned into spaces."""
 
     start: int
