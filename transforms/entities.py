@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,8 +32,7 @@ class Entity:
     type: str  # investor | company | person
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name found in a text, with its canonical form (the text itself when unknown)."""
 
     start: int
