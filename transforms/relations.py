@@ -1542,7 +1542,8 @@ _EN_VALUED_SUBJECT = compile_folded(
     r"(?:(?:was|is|has been|had been|were|are|now|recently|last|reportedly|then|also|itself)\s+)*"
     r"valued\s+(?:[\w'’.-]+\s+){0,2}?at\s+(?:\w+\s+){0,2}$"
     r"|(?:^|\s)(?P<owner>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+){0,2}valuation\s+"
-    r"(?:of|to|at)\s+(?:\w+\s+){0,2}$"
+    r"(?:of|to|at)\s+(?:\w+\s+){0,2}$",
+    needs="valued|valuation",
 )
 _ZH_VALUED_SUBJECT = compile_both(
     r"(?P<np>[^，。；：]{2,40}?)(?:的)?(?:整体|投后|投前)?估值[^，。；\d]{0,8}$"
