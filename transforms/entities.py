@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,8 +32,7 @@ class Entity:
     type: str  # investor | company | person
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name found in a text, with its canonical form (the text itself when unknown)."""
 
     start: int
@@ -85,7 +85,7 @@ def _alias_automaton() -> ahocorasick.Automaton:
     known names of a text are found in a single pass, whatever the size of the table."""
     automaton = ahocorasick.Automaton()
     for surface in {s for _, forms in _rows() for s in forms if len(s) >= 2}:
-        automaton.add_word(surface, len(surface))
+        automaton.add_word(surface, (len(surface), lookup(surface)))  # looked up once, here
     automaton.make_automaton()
     return automaton
 
@@ -115,18 +115,18 @@ def find_known(text: str) -> list[Mention]:
     automaton = _alias_automaton()
     if automaton.kind != ahocorasick.AHOCORASICK:
         return []  # an empty table
-    longest: dict[int, int] = {}  # start -> length of the longest name found there
-    for last, length in automaton.iter(text):
+    longest: dict[int, tuple[int, Entity | None]] = {}  # start -> the longest name there
+    for last, (length, entity) in automaton.iter(text):
         start = last + 1 - length
-        if length > longest.get(start, 0) and _at_name_edges(text, start, last + 1):
-            longest[start] = length
+        if length > longest.get(start, (0, None))[0] and _at_name_edges(text, start, last + 1):
+            longest[start] = (length, entity)
     out = []
     free_from = 0
     for start in sorted(longest):
         if start < free_from:
             continue
-        end = start + longest[start]
-        entity = lookup(text[start:end])
+        length, entity = longest[start]
+        end = start + length
         if entity is not None:
             out.append(Mention(start, end, text[start:end], entity.name, entity.type))
             free_from = end

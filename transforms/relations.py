@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise, repeat
+from typing import NamedTuple
 
 from fundwire.transforms.dates import DateMention, find_dates
 from fundwire.transforms.entities import (
@@ -154,8 +155,7 @@ _DATELINE = compile_scanning(
 _REFERS_BACK = compile_folded(r"当时|彼时|at the time|\bthen\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A money figure with the role its context gives it."""
 
     money: Money
