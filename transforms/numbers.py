@@ -15,6 +15,7 @@ The Chinese grammar below is short and exact instead.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -45,6 +46,10 @@ CANONICAL_NUMERALS = str.maketrans(
 # Japanese finance (1兆日圓), where it appears with money.
 CHINESE_BIG_UNITS = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
 CHINESE_SMALL_UNITS = (("千", 1000), ("百", 100), ("十", 10))
+_BIG_UNIT = dict(CHINESE_BIG_UNITS)
+# Arabic digits and at most one big unit after them: what the grammar reads as
+# digits × unit (+ a remainder of 0), so the value is that product.
+_DIGITS_AND_UNIT = re.compile(r"([0-9]+(?:\.[0-9]+)?)([兆亿万])?")
 
 ENGLISH_UNITS: dict[str, int] = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -84,6 +89,10 @@ def parse_chinese_number(text: str) -> Decimal | None:
     A number is split at its largest unit: left × unit + right. A lone digit
     after a unit counts in the next lower unit, as speech does ('一万五' is 15000).
     """
+    plain = _DIGITS_AND_UNIT.fullmatch(text)
+    if plain is not None:  # the commonest forms (28, 16.4亿) read without the grammar
+        number, unit = plain.groups()
+        return Decimal(number) * _BIG_UNIT[unit] if unit else Decimal(number)
     canonical = text.translate(CANONICAL_NUMERALS)
     if not canonical:
         return None

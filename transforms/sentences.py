@@ -34,9 +34,11 @@ _BULLET = compile_scanning(
 _CAPTION = compile_scanning(
     r"[ \t]*!\[[^\]]*\]\([^)]*\)?|[ \t]*(?:图|圖|Photo|Image|Caption)[:：]", re.I
 )
-_ZH_END = compile_scanning(r"[。！？；!?]+[”」』）)]*")
+_ZH_MARKS = "。！？；!?"
+_ZH_END = compile_scanning(rf"[{_ZH_MARKS}]+[”」』）)]*")
 # A sentence end: its mark, closing quotes, blanks, then what a sentence may open with.
-_EN_END = compile_scanning(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
+_EN_MARKS = ".!?"
+_EN_END = compile_scanning(rf"[{_EN_MARKS}][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£¥])")
 _NO_BREAK_BEFORE = compile_scanning(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|St|Jr|Sr|No|vs|Mt|Gen|Sen|Rep|Gov|U\.S|U\.K|"
     r"e\.g|i\.e|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
@@ -61,15 +63,17 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
             block.clear()
 
     pos = 0
+    title_line = title.strip() if title else None
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         content = text[start:end]
-        if not content.strip():
+        stripped = content.strip()
+        if not stripped:
             flush()
             continue
         kind, marker = _line_kind(content)
-        if kind == "body" and title and content.strip() == title.strip():
+        if kind == "body" and title and stripped == title_line:
             kind = "headline"
         if kind == "body":
             block.append((start, end))
@@ -139,8 +143,11 @@ def _split_prose(
 ) -> list[Sentence]:
     """Sentences of one prose block, at Chinese terminators and English sentence ends."""
     chunk = _flat(text[start:end])
-    cuts = [m.end() for m in _ZH_END.finditer(chunk)]
-    for m in _EN_END.finditer(chunk):
+    # each end opens with its mark: `in` finds a character several times faster than the
+    # engine's scan tests each one against a class, so a scan runs only where a mark occurs
+    zh_ends = _ZH_END.finditer(chunk) if _holds_any(chunk, _ZH_MARKS) else ()
+    cuts = [m.end() for m in zh_ends]
+    for m in _EN_END.finditer(chunk) if _holds_any(chunk, _EN_MARKS) else ():
         mark_end = m.start() + 1
         if not _NO_BREAK_BEFORE.search(chunk[max(0, mark_end - 12) : mark_end]):
             cuts.append(mark_end)
@@ -152,3 +159,7 @@ def _split_prose(
             out.append(unit)
         prev = cut
     return out
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    return any(char in text for char in chars)
