@@ -598,10 +598,17 @@ def _clean_chinese(text: str) -> str | None:
 
 def _longest_known_suffix(text: str) -> str | None:
     """The longest tail of a Chinese phrase that is a known name (…公司寒武纪 -> 寒武纪)."""
+    if _IDEOGRAPHS.fullmatch(text) and not text.endswith("公司"):
+        # each tail is its own alias key and has no legal suffix: what lookup would find
+        table = alias_table()
+        return next((text[i:] for i in range(len(text) - 1) if text[i:] in table), None)
     for i in range(len(text) - 1):
         if lookup(text[i:]):
             return text[i:]
     return None
+
+
+_IDEOGRAPHS = compile_scanning(r"[\u4e00-\u9fff]+")
 
 
 _BLANKS = compile_scanning(r"\s+")
