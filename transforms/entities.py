@@ -693,7 +693,8 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             offset = m.group().find(name)
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
-    for m in _ZH_SUFFIX_NAME.finditer(text):
+    chinese = not text.isascii()  # the two patterns below need Chinese characters
+    for m in _ZH_SUFFIX_NAME.finditer(text) if chinese else ():
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and not _ZH_GENERIC.fullmatch(
             m.group(1)
         ):
@@ -701,7 +702,7 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             if name and not _is_place_or_its_people(name):
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
                 taken.append((m.start(1), m.end(1)))
-    for m in _ZH_INTRODUCED_NAME.finditer(text):
+    for m in _ZH_INTRODUCED_NAME.finditer(text) if chinese else ():
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
             name = _clean_chinese(m.group(1))
             if name and has_cjk(name):
