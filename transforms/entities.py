@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from fundwire.transforms.first_chars import compile_scanning
 from fundwire.transforms.hanzi import compile_both
@@ -80,14 +80,15 @@ def alias_table() -> dict[str, Entity]:
 
 
 @cache
-def _alias_automaton() -> ahocorasick.Automaton:
-    """Every surface form of the table (2+ characters) in one Aho-Corasick automaton: all
-    known names of a text are found in a single pass, whatever the size of the table."""
-    automaton = ahocorasick.Automaton()
-    for surface in {s for _, forms in _rows() for s in forms if len(s) >= 2}:
-        automaton.add_word(surface, (len(surface), lookup(surface)))  # looked up once, here
-    automaton.make_automaton()
-    return automaton
+def _alias_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[Entity | None]] | None:
+    """Every surface form of the table (2+ characters) in one Aho-Corasick automaton, with
+    each form's table entry (looked up once, here): all known names of a text are found in
+    a single pass, whatever the size of the table. None for an empty table."""
+    surfaces = sorted({s for _, forms in _rows() for s in forms if len(s) >= 2})
+    if not surfaces:
+        return None
+    automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return automaton, [lookup(surface) for surface in surfaces]
 
 
 def _at_name_edges(text: str, start: int, end: int) -> bool:
@@ -112,14 +113,14 @@ def lookup(name: str) -> Entity | None:
 
 def find_known(text: str) -> list[Mention]:
     """Known names (alias table) in `text`, leftmost-longest, non-overlapping."""
-    automaton = _alias_automaton()
-    if automaton.kind != ahocorasick.AHOCORASICK:
-        return []  # an empty table
+    known = _alias_automaton()
+    if known is None:
+        return []
+    automaton, entities = known
     longest: dict[int, tuple[int, Entity | None]] = {}  # start -> the longest name there
-    for last, (length, entity) in automaton.iter(text):
-        start = last + 1 - length
-        if length > longest.get(start, (0, None))[0] and _at_name_edges(text, start, last + 1):
-            longest[start] = (length, entity)
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        if end - start > longest.get(start, (0, None))[0] and _at_name_edges(text, start, end):
+            longest[start] = (end - start, entities[index])
     out = []
     free_from = 0
     for start in sorted(longest):
