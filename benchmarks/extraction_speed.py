@@ -1,19 +1,26 @@
 """Extraction speed: MB of article text per CPU second through `extract_facts`, one core.
 
     .venv/bin/python benchmarks/extraction_speed.py [CORPUS_DIR] [--repeat N] [--cold]
+        [--processes N]
 
 Decodes the corpus once (decoding is not timed), then runs the extractor over the
 articles N times and reports megabytes of `Article.text` (UTF-8) per second of CPU time
 (`time.process_time`: the cores are shared, wall time would measure the neighbours), the
 best of --trials runs; wall-clock MB/s (best trial) is printed beside it for reference.
 The engine memoizes per-text work (names, statuses); `--cold` empties those caches before
-every article, as for a stream of articles never seen before.
+every article, as for a stream of articles never seen before. On a shared machine the
+figure moves between processes (by a third when the other core is busy), so `--processes N`
+measures in N fresh processes, one after another, and prints each figure with the load
+average and their median.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,7 +40,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--trials", type=int, default=3, help="best of N timings (shared CPUs)")
     parser.add_argument("--cold", action="store_true", help="empty the caches before each article")
+    parser.add_argument("--processes", type=int, default=0, help="measure in N fresh processes")
     args = parser.parse_args()
+    if args.processes:
+        _in_processes(args)
+        return
     files = [
         p for p in sorted(args.corpus.iterdir()) if p.is_file() and not p.name.startswith("gold")
     ]
@@ -48,6 +59,25 @@ def main() -> None:
         f"{len(articles)} articles x {args.repeat}{' (cold caches)' if args.cold else ''}: "
         f"{size / 1e6:.2f} MB in {cpu:.2f} s CPU = {size / 1e6 / cpu:.2f} MB/s "
         f"({facts} facts); wall {wall:.2f} s = {size / 1e6 / wall:.2f} MB/s"
+    )
+
+
+def _in_processes(args: argparse.Namespace) -> None:
+    """Run this script's measurement in `args.processes` fresh processes; summarize MB/s."""
+    argv = [str(args.corpus), "--repeat", str(args.repeat), "--trials", str(args.trials)]
+    argv += ["--cold"] if args.cold else []
+    count = args.processes
+    figures = []
+    for run in range(1, count + 1):
+        load = os.getloadavg()[0]
+        line = subprocess.run(
+            [sys.executable, __file__, *argv], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        figures.append(float(line.split(" MB/s")[0].rsplit("= ", 1)[1]))
+        print(f"process {run} (load {load:.2f}): {line}")
+    print(
+        f"MB/s of CPU time over {count} processes: min {min(figures):.2f}, "
+        f"median {statistics.median(figures):.2f}, max {max(figures):.2f}"
     )
 
 

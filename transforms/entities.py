@@ -598,10 +598,17 @@ def _clean_chinese(text: str) -> str | None:
 
 def _longest_known_suffix(text: str) -> str | None:
     """The longest tail of a Chinese phrase that is a known name (…公司寒武纪 -> 寒武纪)."""
+    if _IDEOGRAPHS.fullmatch(text) and not text.endswith("公司"):
+        # each tail is its own alias key and has no legal suffix: what lookup would find
+        table = alias_table()
+        return next((text[i:] for i in range(len(text) - 1) if text[i:] in table), None)
     for i in range(len(text) - 1):
         if lookup(text[i:]):
             return text[i:]
     return None
+
+
+_IDEOGRAPHS = compile_scanning(r"[\u4e00-\u9fff]+")
 
 
 _BLANKS = compile_scanning(r"\s+")
@@ -686,7 +693,8 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             offset = m.group().find(name)
             start = m.start() + max(offset, 0)
             out.append(Mention(start, start + len(name), name, canonical(name), None))
-    for m in _ZH_SUFFIX_NAME.finditer(text):
+    chinese = not text.isascii()  # the two patterns below need Chinese characters
+    for m in _ZH_SUFFIX_NAME.finditer(text) if chinese else ():
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and not _ZH_GENERIC.fullmatch(
             m.group(1)
         ):
@@ -694,7 +702,7 @@ def _find_names(text: str) -> tuple[Mention, ...]:
             if name and not _is_place_or_its_people(name):
                 out.append(Mention(m.start(1), m.start(1) + len(name), name, canonical(name), None))
                 taken.append((m.start(1), m.end(1)))
-    for m in _ZH_INTRODUCED_NAME.finditer(text):
+    for m in _ZH_INTRODUCED_NAME.finditer(text) if chinese else ():
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
             name = _clean_chinese(m.group(1))
             if name and has_cjk(name):

@@ -201,6 +201,9 @@ _CHANGE_BEFORE = compile_both(r"(?:^|[，。；\s])从\s*$|从[^，。；]{0,20}
 def _figure_role(text: str, money: Money) -> str:
     before = text[max(0, money.start - 60) : money.start]
     after = text[money.end : money.end + 30]
+    # the cues written in Chinese only (_COPULA_*, _ALREADY_PUT_BEFORE, _ROUND_AFTER,
+    # _PART_BEFORE, _FUND_AFTER, _CHANGE_*) need a Chinese character near the figure
+    zh = not (before.isascii() and after.isascii() and money.text.isascii())
     if _OPERATING_FIGURE.search(before[-40:] + " " + after[:20]):
         return "distractor"  # "gross merchandise value of $2bn", "ARR", "交易额": how it trades
     if _EARLIER_FIGURE.search(before):
@@ -209,27 +212,29 @@ def _figure_role(text: str, money: Money) -> str:
         return "valuation"
     if _AT_BEFORE.search(before) and _VALUATION_WORD.search(text):
         return "valuation"  # "would not discuss its valuation, but sources put it at $2bn"
-    copula = _COPULA_BEFORE.search(before) or _COPULA_START.match(money.text)
+    copula = zh and (_COPULA_BEFORE.search(before) or _COPULA_START.match(money.text))
     if copula and "估值" in text[: money.start]:
         return "valuation"  # "没有公布估值，但知情人士透露约为22亿美元"
     near = before[-30:] + " " + after
-    if _STAKE_NEAR.search(before[-50:] + " " + after) or _ALREADY_PUT_BEFORE.search(before):
+    if _STAKE_NEAR.search(before[-50:] + " " + after) or (
+        zh and _ALREADY_PUT_BEFORE.search(before)
+    ):
         return "stake"
-    if _TOTAL_NEAR.search(near) and not _ROUND_AFTER.match(after):
+    if _TOTAL_NEAR.search(near) and not (zh and _ROUND_AFTER.match(after)):
         return "total"
     if _DISTRACTOR_NEAR.search(before[-34:] + " " + after[:25]):
         return "distractor"
     if _PUBLIC_MONEY.search(_clause_before(text, money.start) + " " + after[:40]):
         return "distractor"
-    if _PART_BEFORE.search(before):
+    if zh and _PART_BEFORE.search(before):
         return "distractor"  # "其中美元部分约90亿美元": a part of a figure already told
     if _TRANCHE.search(before[-12:] + " " + after[:12]) or _TRANCHE_BEFORE.search(before[-30:]):
         return "distractor"  # a tranche of a deal already told (gold marks these optional)
     if _NEEDED_BEFORE.search(before):
         return "distractor"  # money a company needs, not money it got
-    if _FUND_RAISE.search(after[:14]) or _FUND_AFTER.match(after):
+    if _FUND_RAISE.search(after[:14]) or (zh and _FUND_AFTER.match(after)):
         return "distractor"
-    if _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before):
+    if zh and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before)):
         return "distractor"  # "从450亿美元到1500亿美元": a change told, not a deal
     if _PLURAL_MARKET.search(text[max(0, money.start - 45) : money.start]):
         return "distractor"
@@ -1542,7 +1547,8 @@ _EN_VALUED_SUBJECT = compile_folded(
     r"(?:(?:was|is|has been|had been|were|are|now|recently|last|reportedly|then|also|itself)\s+)*"
     r"valued\s+(?:[\w'’.-]+\s+){0,2}?at\s+(?:\w+\s+){0,2}$"
     r"|(?:^|\s)(?P<owner>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+){0,2}valuation\s+"
-    r"(?:of|to|at)\s+(?:\w+\s+){0,2}$"
+    r"(?:of|to|at)\s+(?:\w+\s+){0,2}$",
+    needs="valued|valuation",
 )
 _ZH_VALUED_SUBJECT = compile_both(
     r"(?P<np>[^，。；：]{2,40}?)(?:的)?(?:整体|投后|投前)?估值[^，。；\d]{0,8}$"
