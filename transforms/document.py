@@ -300,10 +300,13 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
 
 def _expand_short_names(facts: list[Fact]) -> None:
     """ "Spark" and "Spark Capital" in one article are one investor: use the full name."""
-    names = {n for f in facts for n in (f.investor, f.investee) if n}
+    names = sorted({n for f in facts for n in (f.investor, f.investee) if n})
     full: dict[str, str] = {}
     for short in names:
-        longer = [n for n in names if n.startswith(short + " ")]
+        # the names starting with "short " stand together in sorted order: the first two of
+        # them tell whether there is exactly one
+        first = bisect_left(names, short + " ")
+        longer = [n for n in names[first : first + 2] if n.startswith(short + " ")]
         if len(longer) == 1:
             full[short] = longer[0]
     for fact in facts:

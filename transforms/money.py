@@ -157,10 +157,32 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _first_characters(words: Iterable[str], both_cases: bool = False) -> str:
+    """A class of the characters the words start with (in either case, if asked)."""
+    firsts = {word[0] for word in words}
+    if both_cases:
+        firsts = {case for first in firsts for case in (first.lower(), first.upper())}
+    return "[" + "".join(sorted({re.escape(first) for first in firsts})) + "]"
+
+
 def _words(words: Iterable[str]) -> str:
-    """A case-insensitive alternation of whole words (spaces match any run of blanks)."""
-    escaped = sorted(words, key=len, reverse=True)
-    return "(?ai:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in escaped) + ")"
+    """A case-insensitive alternation of whole words (spaces match any run of blanks), longest
+    first, each led by its first letter in both cases: the engine tests an alternative's
+    opening class before it enters it, so a position tries only the words of its letter."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(word[0].lower(), []).append(word)
+    return (
+        "(?:"
+        + "|".join(
+            _first_characters(letter, both_cases=True)
+            + "(?ai:"
+            + "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in same)
+            + ")"
+            for letter, same in by_letter.items()
+        )
+        + ")"
+    )
 
 
 _SP = r"[ \u00a0\u202f]"
@@ -238,18 +260,16 @@ MONEY_PATTERN = compile_scanning(
 )
 
 
-def _first_characters(words: Iterable[str]) -> str:
-    return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
-
-
 _PREFIX_WORDS = ("US", *PREFIX_CURRENCIES, *YEN_OR_YUAN_SYMBOLS, *CHINESE_PREFIX_CURRENCIES)
-# Where a match of BEFORE_FIGURE can start: the first character of a qualifier or of a
-# currency (each with its own condition on the character before), or the end of the window.
-# One lookahead rejects the other positions of the window before the alternations run.
+# Where a match of BEFORE_FIGURE can start: the first character of a qualifier (an English
+# one in either case) or of a currency, each with its own condition on the character before.
+# One lookahead rejects the other positions of the window before the alternations run, and
+# names the characters the engine scans for. (An empty match, at the end of the window, would
+# tell nothing: there is none.)
 _BEFORE_FIGURE_START = (
-    rf"(?=(?<!\w)(?ai:{_first_characters(ENGLISH_QUALIFIERS)})"
+    rf"(?=(?<!\w){_first_characters(ENGLISH_QUALIFIERS, both_cases=True)}"
     rf"|(?<![通经經超不]){_first_characters(CHINESE_QUALIFIERS)}"
-    rf"|(?<![A-Za-z]){_first_characters(_PREFIX_WORDS)}|$)"
+    rf"|(?<![A-Za-z]){_first_characters(_PREFIX_WORDS)})"
 )
 # What may stand right before a figure: a qualifier, then a currency symbol or code.
 BEFORE_FIGURE = compile_scanning(

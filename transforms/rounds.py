@@ -28,9 +28,10 @@ class RoundMention(NamedTuple):
 # Where a round word can start: p, s or v; a-k at the start of a word; or one of the Chinese
 # first characters. The lookahead rejects every other position with one test, before the
 # alternatives (each opening with a group, so each otherwise tried in full) run.
-_ROUND_START = r"(?=[psv]|(?<![a-z])[a-k]|[天种種上掛挂招全首港战戰债債可])"
-_ROUND = compile_folded(
-    _ROUND_START + r"(?:(?P<pre_seed>\bpre-?seed\b)"
+_ASCII_ROUND_START = r"(?=[psv]|(?<![a-z])[a-k]"
+_ROUND_START = _ASCII_ROUND_START + r"|[天种種上掛挂招全首港战戰债債可])"
+_ROUND_WORDS = (
+    r"(?:(?P<pre_seed>\bpre-?seed\b)"
     r"|(?P<pre_a>\bpre-?(?:series\s*)?A(?P<pre_a_plus>\+|＋)?(?:\s*(?:round|"
     r"轮|輪))|Pre-?A(?P<pre_a_plus2>\+|＋)?(?=轮|輪|系列|\s*round))"
     r"|(?P<pre_ipo>(?<![A-Za-z])pre-?IPO(?![A-Za-z]))"
@@ -48,11 +49,28 @@ _ROUND = compile_folded(
     r"\bcredit facility\b|\bconvertible (?:notes?|bonds?|debentures?|loans?)\b|"
     r"债权融资|债务融资|可转债|可转换(?:公司)?债券?))"
 )
+_ROUND = compile_folded(_ROUND_START + _ROUND_WORDS)
+# For an ASCII text, which holds none of the Chinese first characters: the engine tests the
+# ASCII ones in a small bitmap rather than in a table for the whole of Unicode.
+_ASCII_ROUND = compile_folded(_ASCII_ROUND_START + ")" + _ROUND_WORDS)
 
 
-_ROUND_HINT = compile_folded(
-    r"[轮輪]|series|seed|ipo|angel|strategic|战略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
-    r"上市|首次公开|首发|notes?\b|facility|bonds?\b|debentures?"
+class _Cue:
+    """A cue pattern in its English and Chinese words. An ASCII text holds no Chinese word, so
+    it is searched for the English ones alone: their first characters are all ASCII, which
+    the engine tests in a small bitmap rather than in a table for the whole of Unicode."""
+
+    def __init__(self, english: str, chinese: str) -> None:
+        self._english = compile_folded(english)
+        self._both = compile_folded(f"{english}|{chinese}")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return (self._english if text.isascii() else self._both).search(text)
+
+
+_ROUND_HINT = _Cue(
+    r"series|seed|ipo|angel|strategic|debt|offering|notes?\b|facility|bonds?\b|debentures?",
+    r"[轮輪]|战略|债|挂牌|掛牌|招股|发售|發售|上市|首次公开|首发",
 )
 
 
@@ -61,7 +79,7 @@ def find_rounds(text: str) -> list[RoundMention]:
     if not _ROUND_HINT.search(text):
         return []  # most sentences name no round: one cheap scan decides
     out = []
-    for m in _ROUND.finditer(text):
+    for m in (_ASCII_ROUND if text.isascii() else _ROUND).finditer(text):
         out.append(RoundMention(m.start(), m.end(), text[m.start() : m.end()], _round_value(m)))
     return out
 
@@ -80,29 +98,29 @@ def _round_value(m: re.Match[str]) -> str:
     return f"series_{letter.lower()}" + ("_plus" if plus else "")
 
 
-_IN_TALKS = compile_folded(
+_IN_TALKS = _Cue(
     r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|"
     r"\bis (?:in the process of )?raising\b"
     r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
-    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b"
-    r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将"
+    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b",
+    r"洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将",
 )
-_REPORTED = compile_folded(
+_REPORTED = _Cue(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
-    r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
-    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出"
+    r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b",
+    r"据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出",
 )
-_COMPLETED = compile_folded(
+_COMPLETED = _Cue(
     r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
-    r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b"
-    r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经"
+    r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b",
+    r"完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经",
 )
-_ANNOUNCED = compile_folded(
+_ANNOUNCED = _Cue(
     r"\b(?:agreed|agrees|will invest|will put|will lead|plans to invest|would raise|will raise|"
-    r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
-    r"|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将"
+    r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b",
+    r"将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
 )
-_ANNOUNCEMENT = compile_folded(r"\b(?:announced|announces|unveiled)\b|宣布|公布")
+_ANNOUNCEMENT = _Cue(r"\b(?:announced|announces|unveiled)\b", r"宣布|公布")
 
 
 @lru_cache(maxsize=4096)
