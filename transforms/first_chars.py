@@ -49,6 +49,23 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
 
 
+def opens_beyond_ascii(pattern: str) -> bool:
+    """True when every match of `pattern` starts with a non-ASCII character (it never
+    matches in an ASCII text) and the pattern has no capturing group."""
+    if _sre is None:
+        return False
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:  # a part that only parses within its whole pattern (a back-reference)
+        return False
+    first = _first(parsed.data)
+    if first is None or first[1] or parsed.state.groups > 1:
+        return False
+    return all(
+        (op is sre.LITERAL and av > 127) or (op is sre.RANGE and av[0] > 127) for op, av in first[0]
+    )
+
+
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     """What `re._compiler.compile` does (the pattern is parsed once), with guarded
     alternatives and an info block holding the first characters when it names none."""

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from fundwire.transforms.first_chars import compile_scanning
+from fundwire.transforms.first_chars import compile_scanning, opens_beyond_ascii
 
 # Simplified and Traditional forms of the characters the cue patterns use, pair by pair
 # (audited against a full conversion table: every CJK character in a transforms/ pattern
@@ -276,7 +276,10 @@ class FoldedPattern:
 
     Python's `re` folds case at every position it tries under `re.I`; the same pattern with
     lower-case literals, run on `text.lower()`, finds the same matches several times faster.
-    A pattern opening with `\\b` cannot use the engine's first-character scan, so a gate
+    An ASCII text is searched without the alternatives that open with a Chinese character
+    (those cannot match there), so the engine tests first characters in a small bitmap, not
+    a table for all of Unicode. A pattern opening with `\\b` cannot use the engine's
+    first-character scan, so a gate
     (the pattern without its word edges, which matches wherever the pattern does) rules out
     most texts first, when the gate is quick: each of its alternatives opens with a character
     or a class, which the engine tests before trying the alternative (a gate whose
@@ -286,7 +289,7 @@ class FoldedPattern:
     Matched text comes back lower-cased: use offsets to read the original.
     """
 
-    __slots__ = ("_exact", "_folded", "_gate", "pattern")
+    __slots__ = ("_ascii", "_ascii_gate", "_exact", "_folded", "_gate", "pattern")
 
     def __init__(self, pattern: str, needs: str | None = None) -> None:
         """`needs`: words one of which every match holds, a quicker gate than the pattern
@@ -300,11 +303,18 @@ class FoldedPattern:
         else:
             gate = _without_word_edges(folded)
             self._gate = compile_scanning(gate) if _quick_gate(folded, gate) else None
+        self._ascii = _without_chinese_openings(folded) or self._folded
+        gate_pattern = self._gate.pattern if self._gate is not None else None
+        self._ascii_gate = gate_pattern and (_without_chinese_openings(gate_pattern) or self._gate)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
         if low is None:
             return self._exact.search(text, pos, endpos)
+        if low.isascii():
+            if self._ascii_gate is not None and not self._ascii_gate.search(low, pos, endpos):
+                return None
+            return self._ascii.search(low, pos, endpos)
         if self._gate is not None and not self._gate.search(low, pos, endpos):
             return None
         return self._folded.search(low, pos, endpos)
@@ -313,7 +323,9 @@ class FoldedPattern:
         low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
         if low is None:
             return self._exact.match(text, pos, endpos)
-        return self._folded.match(low, pos, endpos)  # (a gate would scan more than a match)
+        return (self._ascii if low.isascii() else self._folded).match(
+            low, pos, endpos
+        )  # (a gate would scan more than a match)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -321,9 +333,11 @@ class FoldedPattern:
         low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
         if low is None:
             return self._exact.finditer(text, pos, endpos)
-        if self._gate is not None and not self._gate.search(low, pos, endpos):
+        ascii_text = low.isascii()
+        gate = self._ascii_gate if ascii_text else self._gate
+        if gate is not None and not gate.search(low, pos, endpos):
             return iter(())
-        return self._folded.finditer(low, pos, endpos)
+        return (self._ascii if ascii_text else self._folded).finditer(low, pos, endpos)
 
 
 # The text lowered last, kept because the frames run one cue pattern after another on the
@@ -349,6 +363,16 @@ def compile_folded(pattern: str, needs: str | None = None) -> FoldedPattern:
     opens with groups (its automatic gate would be slow) and is run on many texts.
     """
     return FoldedPattern(both_scripts(pattern), both_scripts(needs) if needs else None)
+
+
+def _without_chinese_openings(pattern: str) -> re.Pattern[str] | None:
+    """`pattern` without its top-level alternatives that open with a non-ASCII character,
+    for ASCII texts; None when it has none (or only those)."""
+    alternatives = _alternatives(pattern)
+    kept = [a for a in alternatives if not opens_beyond_ascii(a)]
+    if len(kept) == len(alternatives) or not kept:
+        return None
+    return compile_scanning("|".join(kept))
 
 
 def _lower_literals(pattern: str) -> str:
