@@ -189,3 +189,15 @@ def test_a_quantity_of_unnamed_parties_or_a_size_of_money_is_no_name() -> None:
     assert clean_name("国内外一批") is None
     assert clean_name("大额") is None
     assert clean_name("高额资本") == "高额资本"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("人工智能芯片公司寒武纪", "寒武纪"),  # all ideographs: tails looked up as keys
+        ("国内知名投资机构红杉中国", "红杉中国"),
+        ("北京寒武纪科技有限公司", "寒武纪科技有限公司"),  # a legal suffix: lookup strips it
+    ],
+)
+def test_the_longest_known_tail_of_a_chinese_phrase_is_its_name(phrase: str, name: str) -> None:
+    assert clean_name(phrase) == name

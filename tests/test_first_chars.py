@@ -12,7 +12,7 @@ import pytest
 
 import fundwire.transforms
 from fundwire.transforms.decode import decode_article
-from fundwire.transforms.first_chars import compile_scanning
+from fundwire.transforms.first_chars import compile_scanning, opens_beyond_ascii
 from fundwire.transforms.hanzi import FoldedPattern
 from fundwire.transforms.sentences import split_sentences
 from tests.articles import ACME_EN, ACME_ZH
@@ -126,3 +126,19 @@ def test_every_engine_pattern_matches_like_re(request: pytest.FixtureRequest) ->
 
 def _articles(corpus: Path) -> list[Path]:
     return [p for p in sorted(corpus.iterdir()) if p.suffix in (".md", ".txt", ".html", ".json")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "beyond"),
+    [
+        (r"领投|牵头", True),
+        (r"[领領]投", True),
+        (r"(?=[估])估值", True),
+        (r"领投|led by", False),  # an English alternative can match ASCII text
+        (r"\d+亿", False),  # opens with a digit
+        (r"(?P<who>领投)", False),  # a capturing group: its number must not move
+        (r"(?:领投)?", False),  # can match the empty string
+    ],
+)
+def test_opens_beyond_ascii(pattern: str, beyond: bool) -> None:
+    assert opens_beyond_ascii(pattern) is beyond

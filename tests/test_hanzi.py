@@ -2,7 +2,7 @@
 
 import re
 
-from fundwire.transforms.hanzi import compile_both, compile_folded
+from fundwire.transforms.hanzi import both_scripts, compile_both, compile_folded
 
 
 def test_both_scripts_read_traditional() -> None:
@@ -48,3 +48,21 @@ def test_needed_words_gate_keeps_every_match() -> None:
         assert [m.span() for m in gated.finditer(text)] == [
             m.span() for m in reference.finditer(text)
         ]
+
+
+def test_ascii_text_is_searched_without_the_chinese_alternatives() -> None:
+    pattern = r"领投|\b(?:led|co-led)\s+by\b|估值|\bvalu(?:ation|ed)\b"
+    folded, exact = compile_folded(pattern), re.compile(both_scripts(pattern), re.I)
+    assert folded._ascii is not folded._folded  # the English alternatives alone
+    texts = ["Co-Led by Zeta at a valuation", "由X领投，估值 led by Y", "領投 Valued", "none"]
+    for text in texts:
+        assert [m.span() for m in folded.finditer(text)] == [m.span() for m in exact.finditer(text)]
+        assert bool(folded.match(text, 3)) == bool(exact.match(text, 3))
+
+
+def test_texts_searched_in_turn_are_lowered_each_for_itself() -> None:
+    folded = compile_folded(r"\bseries b\b")
+    first, second = "A SERIES B round", "no round here"
+    for _ in range(2):  # the last lowered text is kept: alternating texts must not mix
+        assert folded.search(first).span() == (2, 10)
+        assert folded.search(second) is None

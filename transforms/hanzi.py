@@ -276,17 +276,18 @@ class FoldedPattern:
 
     Python's `re` folds case at every position it tries under `re.I`; the same pattern with
     lower-case literals, run on `text.lower()`, finds the same matches several times faster.
-    An ASCII text is searched without the alternatives that open with a Chinese character
-    (those cannot match there), so the engine tests first characters in a small bitmap, not
-    a table for all of Unicode. A pattern opening with `\\b` cannot use the engine's
-    first-character scan, so a gate
-    (the pattern without its word edges, which matches wherever the pattern does) rules out
-    most texts first, when the gate is quick: each of its alternatives opens with a character
-    or a class, which the engine tests before trying the alternative (a gate whose
-    alternatives open with groups costs as much as the pattern itself). Offsets are those of
-    `text` (lower-casing keeps the length of the scripts news is written in; where it would
-    not, the `re.I` pattern runs instead).
-    Matched text comes back lower-cased: use offsets to read the original.
+    Offsets are those of `text` (lower-casing keeps the length of the scripts news is
+    written in; where it would not, the `re.I` pattern runs instead). Matched text comes
+    back lower-cased: use offsets to read the original.
+
+    Two shortcuts keep the matches the same. A pattern opening with `\\b` cannot use the
+    engine's first-character scan, so a gate (the pattern without its word edges, which
+    matches wherever the pattern does) rules out most texts first, when the gate is quick:
+    each of its alternatives opens with a character or a class, which the engine tests
+    before trying the alternative (a gate whose alternatives open with groups costs as much
+    as the pattern itself). And an ASCII text is searched without the alternatives that
+    open with a Chinese character, which cannot match there: the engine then tests first
+    characters in a small bitmap, not in a table for all of Unicode.
     """
 
     __slots__ = ("_ascii", "_ascii_gate", "_exact", "_folded", "_gate", "pattern")
@@ -304,8 +305,9 @@ class FoldedPattern:
             gate = _without_word_edges(folded)
             self._gate = compile_scanning(gate) if _quick_gate(folded, gate) else None
         self._ascii = _without_chinese_openings(folded) or self._folded
-        gate_pattern = self._gate.pattern if self._gate is not None else None
-        self._ascii_gate = gate_pattern and (_without_chinese_openings(gate_pattern) or self._gate)
+        self._ascii_gate = self._gate
+        if self._gate is not None:
+            self._ascii_gate = _without_chinese_openings(self._gate.pattern) or self._gate
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
@@ -323,9 +325,8 @@ class FoldedPattern:
         low = _last_lowered[1] if _last_lowered[0] is text else _lowered(text)
         if low is None:
             return self._exact.match(text, pos, endpos)
-        return (self._ascii if low.isascii() else self._folded).match(
-            low, pos, endpos
-        )  # (a gate would scan more than a match)
+        # (no gate: it would scan the text, where a match tries one place)
+        return (self._ascii if low.isascii() else self._folded).match(low, pos, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
