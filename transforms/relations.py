@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise, repeat
+from itertools import pairwise
 from typing import NamedTuple
 
 from fundwire.transforms.dates import DateMention, find_dates
@@ -1420,7 +1420,12 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _after_last(text: str, marks: str, pos: int) -> int:
     """The index after the last of `marks` before `pos` (0 when there is none)."""
-    return max(map(text.rfind, marks, repeat(0), repeat(pos))) + 1
+    last = -1
+    for mark in marks:
+        found = text.rfind(mark, 0, pos)
+        if found > last:
+            last = found
+    return last + 1
 
 
 def _no_round_word(rounds: list, segment: str, lo: int) -> bool:
