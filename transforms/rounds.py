@@ -55,22 +55,9 @@ _ROUND = compile_folded(_ROUND_START + _ROUND_WORDS)
 _ASCII_ROUND = compile_folded(_ASCII_ROUND_START + ")" + _ROUND_WORDS)
 
 
-class _Cue:
-    """A cue pattern in its English and Chinese words. An ASCII text holds no Chinese word, so
-    it is searched for the English ones alone: their first characters are all ASCII, which
-    the engine tests in a small bitmap rather than in a table for the whole of Unicode."""
-
-    def __init__(self, english: str, chinese: str) -> None:
-        self._english = compile_folded(english)
-        self._both = compile_folded(f"{english}|{chinese}")
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return (self._english if text.isascii() else self._both).search(text)
-
-
-_ROUND_HINT = _Cue(
-    r"series|seed|ipo|angel|strategic|debt|offering|notes?\b|facility|bonds?\b|debentures?",
-    r"[轮輪]|战略|债|挂牌|掛牌|招股|发售|發售|上市|首次公开|首发",
+_ROUND_HINT = compile_folded(
+    r"[轮輪]|series|seed|ipo|angel|strategic|战略|debt|债|offering|挂牌|掛牌|招股|发售|發售|"
+    r"上市|首次公开|首发|notes?\b|facility|bonds?\b|debentures?"
 )
 
 
@@ -98,29 +85,29 @@ def _round_value(m: re.Match[str]) -> str:
     return f"series_{letter.lower()}" + ("_plus" if plus else "")
 
 
-_IN_TALKS = _Cue(
+_IN_TALKS = compile_folded(
     r"\bin (?:advanced |early |final )?(?:talks|discussions|negotiations)\b|"
     r"\bis (?:in the process of )?raising\b"
     r"|\bare raising\b|\bseeking to raise\b|\blooking to raise\b|\bis seeking\b|\bplans? to raise\b"
-    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b",
-    r"洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将",
+    r"|\babout to\b|\bexpected to\b|\bset to (?:raise|close)\b|\bis undergoing\b"
+    r"|洽谈|商谈|谈判|磋商|拟|正在|接近完成|即将完成|计划融资|寻求|有望|即将|或将|预计将"
 )
-_REPORTED = _Cue(
+_REPORTED = compile_folded(
     r"\baccording to\b|\breported(?:ly)?\b|\bsources?\b|\bpeople (?:familiar|with knowledge)\b"
-    r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b",
-    r"据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出",
+    r"|\ba person familiar\b|\bit is reported\b|\breports?\b|\bcited\b"
+    r"|据悉|据了解|报道|知情人士|消息人士|援引|透露|传闻|消息称|被曝|曝出|传出"
 )
-_COMPLETED = _Cue(
+_COMPLETED = compile_folded(
     r"\b(?:raised|closed|secured|completed|took in|received|landed|bagged|picked up|has raised"
-    r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b",
-    r"完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经",
+    r"|had raised|led|joined|invested|put|injected|got|won|netted|garnered)\b"
+    r"|完成|获得|獲得|拿下|斩获|落地|到账|进账|募得|筹得|领投了|投资了|注资了|已投入|已投资|已经"
 )
-_ANNOUNCED = _Cue(
+_ANNOUNCED = compile_folded(
     r"\b(?:agreed|agrees|will invest|will put|will lead|plans to invest|would raise|will raise|"
-    r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b",
-    r"将向|将对|将投资|同意|承诺|签署|签订|计划投资|将",
+    r"committed|commits|pledged|pledges|to invest|has agreed|signed)\b"
+    r"|将向|将对|将投资|同意|承诺|签署|签订|计划投资|将"
 )
-_ANNOUNCEMENT = _Cue(r"\b(?:announced|announces|unveiled)\b", r"宣布|公布")
+_ANNOUNCEMENT = compile_folded(r"\b(?:announced|announces|unveiled)\b|宣布|公布")
 
 
 @lru_cache(maxsize=4096)
