@@ -12,7 +12,7 @@ every article, as for a stream of articles never seen before. On a shared machin
 figure moves with the host: for minutes at a time a core runs at about 60% of its speed
 (a fixed pure-Python loop, timed beside each measurement as the "reference loop", slows
 down as much). `--processes N` measures in N fresh processes, one after another, and
-prints each figure with the load average, the reference loop and their medians.
+prints each figure with the load average and the reference loop, then their spread.
 """
 
 from __future__ import annotations
