@@ -720,3 +720,13 @@ def test_a_round_told_without_type_amount_or_investors() -> None:
 
 def test_a_round_only_planned_is_no_deal() -> None:
     assert _deals("Zeta plans to raise a new round next year.") == []
+
+
+def test_a_figure_sizing_the_company_in_apposition_is_not_a_deal() -> None:
+    text = "Zeta, a $2 billion startup, raised $300 million in a Series C led by Foo Capital."
+    assert [f.role for f in read_figures(text, "CNY")] == ["distractor", "deal"]
+    amounts = [d.amount.amount for d in _deals(text) if d.amount is not None]
+    assert amounts == [300_000_000]
+    # a round said again in apposition is still the deal
+    told = "Zeta closed its round, a $30 million Series A led by Foo Capital, on Monday."
+    assert [f.role for f in read_figures(told, "CNY")] == ["deal"]

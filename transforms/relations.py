@@ -104,6 +104,12 @@ _EARLIER_FIGURE = compile_folded(
     r"|(?:高于|低于|较|相比|相较于?)(?:\d{4}年(?:\d{1,2}月)?|此前|之前|上一轮|上轮|去年|前年)?(?:时)?(?:的)?$",
     needs="from|with|than|versus|vs|valu|估值|高于|低于|较|相比|相较",
 )
+# A figure that sizes the company in apposition: ", a $2 billion startup,".
+_SIZE_BEFORE = compile_scanning(r",\s+(?:a|an)\s+$")
+_SIZED_COMPANY_AFTER = compile_folded(
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:start-?up|company|firm|unicorn|business|developer|"
+    r"maker|group|lender|platform|provider)\b[^,;]{0,40}[,;]"
+)
 _VALUE_WORD = compile_folded(r"valu(?:ation|ed|ing|es)|估值")
 _TOTAL_NEAR = compile_folded(
     r"\bin total\b|\ba total of\b|\btotal (?:investment|funding)\b|\bso far\b|\bto date\b|"
@@ -206,6 +212,8 @@ def _figure_role(text: str, money: Money) -> str:
     zh = not (before.isascii() and after.isascii() and money.text.isascii())
     if _OPERATING_FIGURE.search(before[-40:] + " " + after[:20]):
         return "distractor"  # "gross merchandise value of $2bn", "ARR", "交易额": how it trades
+    if _SIZE_BEFORE.search(before) and _SIZED_COMPANY_AFTER.match(after):
+        return "distractor"  # "Zeta, a $2 billion startup, raised…": the company described
     if _EARLIER_FIGURE.search(before):
         return "earlier" if _VALUE_WORD.search(text) else "distractor"
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
